@@ -43,6 +43,8 @@ export function stashCodegenConfig(outDir: string): CodegenConfig {
           useTypeImports: true,
           // urql and other TypedDocumentNode clients need real DocumentNode objects.
           documentMode: "documentNode",
+          // @graphql-typed-document-node/core is not a dependency; urql's type has the same shape.
+          documentNodeImport: "@urql/core#TypedDocumentNode",
         },
       },
     },

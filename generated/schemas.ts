@@ -17572,7 +17572,7 @@ union VisualFile = ImageFile | VideoFile
 `;
 
 /** Committed Stash release snapshots, oldest first. */
-export const releaseSnapshots: readonly string[] = ["v0.25.1","v0.26.2","v0.27.2","v0.28.1","v0.29.3","v0.30.1"];
+export const releaseSnapshots: readonly string[] = ["v0.25.1", "v0.26.2", "v0.27.2", "v0.28.1", "v0.29.3", "v0.30.1"];
 
 /** The release whose snapshot is schema/stash.graphql (the schema the types were generated from). */
 export const defaultSchemaVersion = "v0.30.1";

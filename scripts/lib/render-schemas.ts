@@ -29,7 +29,7 @@ export function renderSchemasModule(root: string = repoRoot): string {
   for (const s of snapshots) lines.push(`const ${constName(s.version)} = ${templateLiteral(s.sdl)};`, "");
   lines.push(
     "/** Committed Stash release snapshots, oldest first. */",
-    `export const releaseSnapshots: readonly string[] = ${JSON.stringify(snapshots.map((s) => s.version))};`,
+    `export const releaseSnapshots: readonly string[] = [${snapshots.map((s) => JSON.stringify(s.version)).join(", ")}];`,
     "",
     "/** The release whose snapshot is schema/stash.graphql (the schema the types were generated from). */",
     `export const defaultSchemaVersion = ${JSON.stringify(match.version)};`,

@@ -1,0 +1,156 @@
+/**
+ * The transport core of the SDK: one urql client (fetchExchange only, POST,
+ * no cache) plus what urql leaves to us — timeouts, AbortSignals, retries of
+ * queries, a concurrency cap, and typed errors through `parseResult`.
+ */
+import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from "@urql/core";
+import type { DocumentNode, OperationDefinitionNode } from "graphql";
+import pLimit, { type LimitFunction } from "p-limit";
+import { parseResult, StashValidationError, type TransportRecord } from "./errors";
+import { runWithRetry, resolveRetry, type ResolvedRetry, type RetryOptions } from "./retry";
+import { attemptFetch, type FetchLike } from "./transport";
+import { normalizeUrl, warnOnPlainHttpKey, type Logger } from "./url";
+
+/** Options of a client. Every field is optional. */
+export interface StashClientOptions {
+  /** Stash's GraphQL endpoint or base URL; default `http://localhost:9999/graphql`. */
+  url?: string;
+  /** Sent as the `ApiKey` header, only when set. Never logged or put in errors. */
+  apiKey?: string;
+  /** Extra headers for every request. */
+  headers?: Record<string, string>;
+  /** A fetch implementation, e.g. one bound to an undici Agent with a custom CA. */
+  fetch?: FetchLike;
+  /** Per-call timeout in ms (default 30,000); 0 disables it. */
+  timeoutMs?: number;
+  /** Retry policy for queries (mutations are never retried); `false` turns retries off. */
+  retry?: RetryOptions | false;
+  /** Most requests in flight at once from this client (default 16). */
+  maxConcurrency?: number;
+  /** Receives the SDK's few warnings; defaults to `console.warn`. */
+  logger?: Logger;
+}
+
+/** Options every method accepts as its last argument. */
+export interface CallOptions {
+  /** Cancels the call; the socket is closed and the promise rejects with `StashAbortError`. */
+  signal?: AbortSignal;
+  /** Overrides the client's timeout for this call. */
+  timeoutMs?: number;
+  /** Overrides the client's retry policy for this call (queries only). */
+  retry?: RetryOptions | false;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_CONCURRENCY = 16;
+
+interface OperationInfo {
+  readonly name: string;
+  readonly kind: "query" | "mutation";
+}
+
+function describeOperation(document: DocumentNode): OperationInfo {
+  const op = document.definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
+  if (!op || op.operation === "subscription") {
+    throw new StashValidationError("document", "must contain a query or a mutation");
+  }
+  return { name: op.name?.value ?? "anonymous", kind: op.operation };
+}
+
+/** The request layer shared by every facade method; `StashClient` adds the Stash methods on top. */
+export class StashCore {
+  /** The normalised endpoint, e.g. `http://localhost:9999/graphql`. */
+  readonly url: string;
+  private readonly urql: Client;
+  private readonly fetchImpl: FetchLike;
+  private readonly secrets: readonly string[];
+  private readonly timeoutMs: number;
+  private readonly retry: ResolvedRetry | false;
+  private readonly limit: LimitFunction;
+  private readonly operations = new WeakMap<DocumentNode, OperationInfo>();
+  private nextKey = 1;
+
+  constructor(options: StashClientOptions = {}) {
+    const { url, displayUrl } = normalizeUrl(options.url);
+    this.url = displayUrl;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (!Number.isFinite(timeoutMs) || timeoutMs < 0) {
+      throw new StashValidationError("timeoutMs", `must be a non-negative number of milliseconds, got ${timeoutMs}`);
+    }
+    const concurrency = options.maxConcurrency ?? DEFAULT_CONCURRENCY;
+    if (!(Number.isInteger(concurrency) && concurrency >= 1) && concurrency !== Infinity) {
+      throw new StashValidationError("maxConcurrency", `must be a positive integer, got ${concurrency}`);
+    }
+    this.timeoutMs = timeoutMs;
+    this.retry = options.retry === false ? false : resolveRetry(options.retry);
+    this.limit = pLimit(concurrency);
+    this.secrets = options.apiKey ? [options.apiKey] : [];
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.apiKey) {
+      headers["ApiKey"] = options.apiKey;
+      warnOnPlainHttpKey(url, options.logger);
+    }
+    this.urql = new Client({
+      url,
+      exchanges: [fetchExchange],
+      preferGetMethod: false,
+      requestPolicy: "network-only",
+      fetchOptions: { headers },
+    });
+  }
+
+  /**
+   * Runs any typed document against Stash and returns its data, or throws a
+   * typed `StashError`. The escape hatch for operations the facade lacks.
+   */
+  request<TData, TVariables extends AnyVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+    options: CallOptions = {},
+  ): Promise<TData> {
+    let info = this.operations.get(document);
+    if (!info) {
+      info = describeOperation(document);
+      this.operations.set(document, info);
+    }
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    // Mutations are never retried: a lost answer may still have created something.
+    const policy =
+      info.kind === "mutation" || options.retry === false
+        ? false
+        : options.retry === undefined
+          ? this.retry
+          : resolveRetry(options.retry);
+    const op = info;
+    return this.limit(() =>
+      runWithRetry(() => this.attempt<TData>(document, variables, op, timeoutMs, options.signal), policy, options.signal),
+    );
+  }
+
+  private async attempt<TData>(
+    document: DocumentNode,
+    variables: AnyVariables,
+    info: OperationInfo,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<TData> {
+    const record: TransportRecord = {};
+    // A unique key per call: urql would otherwise merge identical in-flight queries,
+    // and one caller's abort or timeout would cancel another's request.
+    const operation = this.urql.createRequestOperation(
+      info.kind,
+      { key: this.nextKey++, query: document, variables: variables ?? {} },
+      { fetch: attemptFetch(this.fetchImpl, { timeoutMs, signal, record }) },
+    );
+    const result = await this.urql.executeRequestOperation(operation).toPromise();
+    return parseResult<TData>({
+      operation: info.name,
+      url: this.url,
+      data: result.data,
+      error: result.error,
+      transport: record,
+      secrets: this.secrets,
+    });
+  }
+}

@@ -154,7 +154,7 @@ function checkScene(scene: FixtureScene, path: string, seenPaths: Set<string>): 
   if (scene.markers !== undefined && !Array.isArray(scene.markers)) fail(`${path}.markers`, "must be an array");
   (scene.markers ?? []).forEach((marker, i) => checkMarker(marker, `${path}.markers[${i}]`));
   // Stash refuses a scene with neither a title nor a file.
-  if ((scene.title ?? "").trim() === "" && (scene.files ?? []).length === 0) {
+  if (String(scene.title ?? "").trim() === "" && (scene.files ?? []).length === 0) {
     fail(path, "needs a title or at least one file");
   }
 }

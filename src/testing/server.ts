@@ -1,0 +1,263 @@
+/**
+ * The stand-in's HTTP server: `/graphql` (POST and GET), `/healthz`, and
+ * scene screenshots, with Stash's authentication, fault injection and
+ * request accounting. Every instance owns its store, schema and sockets.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { GraphQLSchema } from "graphql";
+import { isAuthorized, refuse } from "./auth";
+import type { StandInContext } from "./context";
+import { plainError, prepare, run, type Outcome, type Preparation } from "./execute";
+import { FaultController, type FaultSpec } from "./faults";
+import type { Fixture, SeedResult } from "./fixture";
+import { decodeGet, decodePost, negotiateType, readBody, type DecodedParams } from "./http-request";
+import { screenshotPng } from "./images";
+import { buildStandInSchema } from "./resolvers";
+import { chooseSchema } from "./schemas";
+import { seedStore } from "./seed";
+import { RequestStats, type RequestLogEntry } from "./stats";
+import { Store } from "./store";
+
+/** Options of `startStandIn`. */
+export interface StandInOptions {
+  /** When set, requests must present this key (`ApiKey` header or `?apikey=`). */
+  apiKey?: string;
+  /** Stash version to imitate, e.g. `v0.27.2`; picks the schema snapshot. Default `v0.30.1`. */
+  version?: string;
+  /** What `version { version }` reports, when it should differ from `version` (e.g. `""` or a dev build). */
+  reportedVersion?: string;
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** Clock for created_at/updated_at and histories. */
+  now?: () => Date;
+  /** Delay added before handling every GraphQL request, in milliseconds. */
+  latencyMs?: number;
+}
+
+/** A running stand-in Stash server. */
+export interface StandIn {
+  /** `http://127.0.0.1:<port>/graphql`. */
+  readonly url: string;
+  /** `http://127.0.0.1:<port>`. */
+  readonly baseUrl: string;
+  readonly port: number;
+  /** The version `version { version }` reports. */
+  readonly version: string;
+  /** The schema snapshot served, e.g. `v0.30.1`. */
+  readonly schemaVersion: string;
+  /** The in-memory database, for tests that need to look behind the API. */
+  readonly store: Store;
+  /** Run-time fault injection. */
+  readonly faults: FaultController;
+  /** GraphQL requests received since start or `resetStats()`, including refused ones. */
+  readonly requests: number;
+  readonly inFlight: number;
+  readonly maxInFlight: number;
+  /** Operations received, in arrival order. */
+  readonly operations: readonly RequestLogEntry[];
+  /** Loads a fixture (all-or-nothing) and returns the ids created. */
+  seed(fixture: Fixture): Promise<SeedResult>;
+  resetStats(): void;
+  /** Stops listening and ends every connection, hanging ones included. */
+  close(): Promise<void>;
+}
+
+type Sleeper = { timer: NodeJS.Timeout; wake: () => void };
+
+class StandInServer implements StandIn {
+  readonly faults = new FaultController();
+  readonly store: Store;
+  private readonly stats = new RequestStats();
+  private readonly sleepers = new Set<Sleeper>();
+  private closed = false;
+  private ctx!: StandInContext;
+  url = "";
+  baseUrl = "";
+  port = 0;
+
+  constructor(
+    private readonly server: Server,
+    private readonly schema: GraphQLSchema,
+    private readonly options: StandInOptions,
+    readonly version: string,
+    readonly schemaVersion: string,
+  ) {
+    this.store = new Store({ now: options.now });
+  }
+
+  get requests(): number {
+    return this.stats.requests;
+  }
+  get inFlight(): number {
+    return this.stats.inFlight;
+  }
+  get maxInFlight(): number {
+    return this.stats.maxInFlight;
+  }
+  get operations(): readonly RequestLogEntry[] {
+    return this.stats.log;
+  }
+
+  /** Called once the port is known. */
+  listening(host: string, port: number): void {
+    const hostPart = host.includes(":") ? `[${host}]` : host;
+    this.port = port;
+    this.baseUrl = `http://${hostPart}:${port}`;
+    this.url = `${this.baseUrl}/graphql`;
+    this.ctx = { store: this.store, baseUrl: this.baseUrl, version: this.version };
+  }
+
+  async seed(fixture: Fixture): Promise<SeedResult> {
+    return seedStore(this.store, fixture);
+  }
+
+  resetStats(): void {
+    this.stats.reset();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const sleeper of this.sleepers) {
+      clearTimeout(sleeper.timer);
+      sleeper.wake();
+    }
+    this.sleepers.clear();
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  /** Entry point for every HTTP request. */
+  handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? "/", this.baseUrl);
+    if (url.pathname === "/healthz") {
+      res.writeHead(200, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("ok");
+      return;
+    }
+    if (url.pathname === "/graphql") {
+      this.stats.begin();
+      res.once("close", () => this.stats.end());
+      this.graphql(req, res, url).catch((err: unknown) => {
+        if (!res.headersSent && !res.destroyed) this.send(req, res, plainError(500, String((err as Error)?.message ?? err)));
+        else res.destroy();
+      });
+      return;
+    }
+    const shot = /^\/scene\/([^/]+)\/screenshot$/.exec(url.pathname);
+    if (shot && (req.method === "GET" || req.method === "HEAD")) {
+      this.screenshot(req, res, url, shot[1]!);
+      return;
+    }
+    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+    res.end("404 page not found\n");
+  }
+
+  private screenshot(req: IncomingMessage, res: ServerResponse, url: URL, rawId: string): void {
+    if (!isAuthorized(req, url, this.options.apiKey)) return refuse(res);
+    const id = /^\d+$/.test(rawId) ? Number(rawId) : NaN;
+    if (!this.store.has("scenes", id)) {
+      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Not Found\n");
+      return;
+    }
+    const png = screenshotPng(id);
+    res.writeHead(200, { "Content-Type": "image/png", "Content-Length": String(png.length) });
+    res.end(req.method === "HEAD" ? undefined : png);
+  }
+
+  private async graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    let decoded: DecodedParams;
+    if (req.method === "POST") decoded = decodePost(req.headers["content-type"], await readBody(req));
+    else if (req.method === "GET") decoded = decodeGet(url);
+    else {
+      await readBody(req);
+      res.writeHead(req.method === "OPTIONS" ? 200 : 405, { Allow: "OPTIONS, GET, POST", "Content-Length": "0" });
+      res.end();
+      return;
+    }
+    const prepared: Preparation | null = decoded.ok ? prepare(this.schema, decoded.params) : null;
+    const operation = prepared?.ok ? prepared.request.operation : null;
+    const entry: RequestLogEntry = {
+      operationType: operation?.operation ?? null,
+      operationName: operation?.name?.value ?? (decoded.ok ? decoded.params.operationName : null),
+    };
+    this.stats.log.push(entry);
+    const fault = this.faults.take(entry);
+    const latency = (this.options.latencyMs ?? 0) + (fault?.latencyMs ?? 0);
+    if (latency > 0) await this.sleep(latency);
+    if (this.closed || res.destroyed) return;
+    if (fault?.hang) return; // left open until the client gives up or close() ends the socket
+    if (fault?.status) {
+      const { code, body = "", headers = {} } = fault.status;
+      res.writeHead(code, { "Content-Length": String(Buffer.byteLength(body)), ...headers });
+      res.end(body);
+      return;
+    }
+    if (!isAuthorized(req, url, this.options.apiKey)) return refuse(res);
+    let outcome: Outcome;
+    if (!decoded.ok) outcome = plainError(decoded.status, decoded.message);
+    else if (!prepared!.ok) outcome = prepared!.outcome;
+    else if (req.method === "GET" && operation!.operation !== "query") {
+      outcome = plainError(406, "GET requests only allow query operations");
+    } else outcome = await run(this.schema, this.ctx, prepared!.request);
+    this.send(req, res, outcome, fault);
+  }
+
+  private send(req: IncomingMessage, res: ServerResponse, outcome: Outcome, fault?: FaultSpec | null): void {
+    let text = JSON.stringify(outcome.body);
+    let status = outcome.status;
+    if (fault?.malformedJson) {
+      text = `${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}<!-- not json`;
+      status = 200;
+    }
+    const type = fault?.contentType ?? `${negotiateType(req.headers.accept)}; charset=utf-8`;
+    const payload = Buffer.from(text, "utf8");
+    res.writeHead(status, { "Content-Type": type, "Content-Length": String(payload.length) });
+    if (fault?.dropConnection) {
+      // Promise the full length, deliver half, then cut the connection mid-body.
+      res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => res.destroy());
+      return;
+    }
+    res.end(payload);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const sleeper: Sleeper = {
+        timer: setTimeout(() => {
+          this.sleepers.delete(sleeper);
+          resolve();
+        }, ms),
+        wake: resolve,
+      };
+      this.sleepers.add(sleeper);
+    });
+  }
+}
+
+/** Starts a stand-in Stash server on 127.0.0.1 (port 0 unless given) and resolves once it listens. */
+export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
+  const choice = chooseSchema(options.version, options.reportedVersion);
+  const schema = buildStandInSchema(choice.sdl);
+  const server = createServer();
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
+  const instance = new StandInServer(server, schema, options, choice.reportedVersion, choice.snapshot);
+  server.on("request", (req, res) => instance.handle(req, res));
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  instance.listening(host, (server.address() as AddressInfo).port);
+  return instance;
+}

@@ -16,13 +16,23 @@ export interface AttemptControl {
   readonly record: TransportRecord;
 }
 
-/** A minimal Response stand-in for urql over an already-read body: cheaper than building a Response. */
+/**
+ * A minimal Response stand-in for urql over an already-read body: cheaper than
+ * building a Response. It always claims JSON so urql parses the body the one
+ * way and stays quiet; the real content type is in the record, and the parse
+ * function judges it.
+ */
 function bufferedResponse(res: Response, body: string): Response {
+  const headers = {
+    get: (name: string) => (name.toLowerCase() === "content-type" ? "application/json" : res.headers.get(name)),
+    has: (name: string) => res.headers.has(name),
+    forEach: (fn: (value: string, key: string) => void) => res.headers.forEach(fn),
+  };
   return {
     ok: res.ok,
     status: res.status,
     statusText: res.statusText,
-    headers: res.headers,
+    headers,
     url: res.url,
     redirected: res.redirected,
     type: res.type,

@@ -18,3 +18,5 @@ export type {
 export type { FaultMatch, FaultSpec, FaultStatus, FaultController } from "./faults";
 export type { RequestLogEntry } from "./stats";
 export { schemaSnapshots } from "./schemas";
+export { generateLibrary, type GenerateOptions, type GeneratedLibrary, type PlantedDuplicateGroup } from "./generate";
+export { screenshotPng } from "./images";

@@ -11,6 +11,7 @@ import type { StandInContext } from "./context";
 import { plainError, prepare, run, type Outcome, type Preparation } from "./execute";
 import { FaultController, type FaultSpec } from "./faults";
 import type { Fixture, SeedResult } from "./fixture";
+import type { GeneratedLibrary } from "./generate";
 import { decodeGet, decodePost, negotiateType, readBody, type DecodedParams } from "./http-request";
 import { screenshotPng } from "./images";
 import { buildStandInSchema } from "./resolvers";
@@ -58,8 +59,8 @@ export interface StandIn {
   readonly maxInFlight: number;
   /** Operations received, in arrival order. */
   readonly operations: readonly RequestLogEntry[];
-  /** Loads a fixture (all-or-nothing) and returns the ids created. */
-  seed(fixture: Fixture): Promise<SeedResult>;
+  /** Loads a fixture or a generated library (all-or-nothing) and returns the ids created. */
+  seed(fixture: Fixture | GeneratedLibrary): Promise<SeedResult>;
   resetStats(): void;
   /** Stops listening and ends every connection, hanging ones included. */
   close(): Promise<void>;
@@ -110,8 +111,8 @@ class StandInServer implements StandIn {
     this.ctx = { store: this.store, baseUrl: this.baseUrl, version: this.version };
   }
 
-  async seed(fixture: Fixture): Promise<SeedResult> {
-    return seedStore(this.store, fixture);
+  async seed(fixture: Fixture | GeneratedLibrary): Promise<SeedResult> {
+    return seedStore(this.store, "fixture" in fixture && "duplicates" in fixture ? fixture.fixture : (fixture as Fixture));
   }
 
   resetStats(): void {

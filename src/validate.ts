@@ -157,3 +157,36 @@ export function checkEnum<T extends string>(value: unknown, members: Readonly<Re
   }
   return value as T;
 }
+
+/** A plain object (not null, not an array); returns it typed as a record. */
+export function checkObject(value: unknown, argument: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new StashValidationError(argument, `must be an object, got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Rejects keys outside `allowed`, naming every one, so a typo fails instead of being silently dropped. */
+export function checkKnownKeys(value: Record<string, unknown>, allowed: Iterable<string>, argument: string): void {
+  const known = new Set(allowed);
+  const unknown = Object.keys(value).filter((k) => !known.has(k) && value[k] !== undefined);
+  if (unknown.length > 0) {
+    throw new StashValidationError(
+      argument,
+      `unknown field${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => JSON.stringify(k)).join(", ")}; allowed: ${[...known].join(", ")}`,
+    );
+  }
+}
+
+/** A boolean (no truthy strings or numbers). */
+export function checkBoolean(value: unknown, argument: string): boolean {
+  if (typeof value !== "boolean") throw new StashValidationError(argument, `must be true or false, got ${JSON.stringify(value) ?? typeof value}`);
+  return value;
+}
+
+/** A string; `nonEmpty` also rejects blank ones. */
+export function checkString(value: unknown, argument: string, options: { nonEmpty?: boolean } = {}): string {
+  if (typeof value !== "string") throw new StashValidationError(argument, `must be a string, got ${value === null ? "null" : typeof value}`);
+  if (options.nonEmpty && value.trim() === "") throw new StashValidationError(argument, "must not be empty");
+  return value;
+}

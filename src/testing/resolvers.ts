@@ -6,11 +6,14 @@
 import { buildSchema, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from "graphql";
 import type { ResolverModule, RootResolver, StandInContext } from "./context";
 import { entityResolvers } from "./entities";
+import { historyMutations } from "./history";
+import { markerResolvers } from "./markers";
+import { sceneMutations } from "./scene-mutations";
 import { scraperResolvers } from "./scrapers";
 
 /** The resolver modules in precedence order: a later module wins a field both define. */
 export function standInModules(): readonly ResolverModule[] {
-  return [entityResolvers, scraperResolvers];
+  return [entityResolvers, scraperResolvers, sceneMutations, historyMutations, markerResolvers];
 }
 
 function unsupported(name: string): RootResolver {

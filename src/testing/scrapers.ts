@@ -1,6 +1,7 @@
 /**
  * Scraper fields as a Stash with no scrapers and no stash-box endpoints
- * configured answers them: empty lists, and errors for named sources.
+ * configured answers them: empty listings, Stash's "not found" errors for a
+ * named source, and null for a URL no scraper claims.
  */
 import type { ResolverModule } from "./context";
 
@@ -11,14 +12,18 @@ interface ScraperSource {
 }
 
 function noSource(source: ScraperSource | null | undefined): Error {
-  if (source?.scraper_id != null) return new Error(`scraper ${source.scraper_id} not found`);
-  if (source?.stash_box_endpoint != null) {
-    return new Error(`stash box endpoint ${source.stash_box_endpoint} not found: the stand-in has no stash-box endpoints`);
-  }
+  if (source?.scraper_id != null) return new Error(`scraper not found: id ${source.scraper_id}`);
   if (source?.stash_box_index != null) {
-    return new Error(`invalid stash_box_index ${source.stash_box_index}: the stand-in has no stash-box endpoints`);
+    return new Error(`invalid scraper source: invalid stash_box_index: ${source.stash_box_index}`);
   }
-  return new Error("scraper_id or stash_box_index must be set");
+  if (source?.stash_box_endpoint != null) {
+    return new Error(`not found: stash-box with endpoint "${source.stash_box_endpoint}"`);
+  }
+  return new Error("input error: scraper_id or stash_box_index must be set");
+}
+
+function refuse(args: Record<string, any>): never {
+  throw noSource(args.source as ScraperSource | undefined);
 }
 
 /** listScrapers / listSceneScrapers and the scene scrape fields. */
@@ -26,14 +31,9 @@ export const scraperResolvers: ResolverModule = {
   Query: {
     listScrapers: () => [],
     listSceneScrapers: () => [],
-    scrapeSingleScene: (args) => {
-      throw noSource(args.source as ScraperSource);
-    },
-    scrapeMultiScenes: (args) => {
-      throw noSource(args.source as ScraperSource);
-    },
-    scrapeSceneURL: (args) => {
-      throw new Error(`no scraper found for URL ${String(args.url)}: the stand-in has no scrapers`);
-    },
+    scrapeSingleScene: refuse,
+    scrapeMultiScenes: refuse,
+    // Stash answers null, not an error, when no scraper claims the URL.
+    scrapeSceneURL: () => null,
   },
 };

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { GraphQLSchema } from "graphql";
-import { isAuthorized, refuse } from "./auth";
+import { checkAuth, refuse } from "./auth";
 import type { StandInContext } from "./context";
 import { plainError, prepare, run, type Outcome, type Preparation } from "./execute";
 import { FaultController, type FaultSpec } from "./faults";
@@ -74,6 +74,8 @@ class StandInServer implements StandIn {
   private readonly stats = new RequestStats();
   private readonly sleepers = new Set<Sleeper>();
   private closed = false;
+  /** v0.25 answered an unexpected key with 500 `unauthorized` instead of 401. */
+  private readonly legacyAuth: boolean;
   private ctx!: StandInContext;
   url = "";
   baseUrl = "";
@@ -87,6 +89,7 @@ class StandInServer implements StandIn {
     readonly schemaVersion: string,
   ) {
     this.store = new Store({ now: options.now });
+    this.legacyAuth = schemaVersion.startsWith("v0.25.");
   }
 
   get requests(): number {
@@ -160,7 +163,8 @@ class StandInServer implements StandIn {
   }
 
   private screenshot(req: IncomingMessage, res: ServerResponse, url: URL, rawId: string): void {
-    if (!isAuthorized(req, url, this.options.apiKey)) return refuse(res);
+    const verdict = checkAuth(req, url, this.options.apiKey, this.legacyAuth);
+    if (verdict !== "ok") return refuse(res, verdict);
     const id = /^\d+$/.test(rawId) ? Number(rawId) : NaN;
     if (!this.store.has("scenes", id)) {
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
@@ -200,7 +204,8 @@ class StandInServer implements StandIn {
       res.end(body);
       return;
     }
-    if (!isAuthorized(req, url, this.options.apiKey)) return refuse(res);
+    const verdict = checkAuth(req, url, this.options.apiKey, this.legacyAuth);
+    if (verdict !== "ok") return refuse(res, verdict);
     let outcome: Outcome;
     if (!decoded.ok) outcome = plainError(decoded.status, decoded.message);
     else if (!prepared!.ok) outcome = prepared!.outcome;

@@ -1,0 +1,296 @@
+/**
+ * `StashClient`: the whole public surface in one class. Each method is a thin
+ * delegate to a module function taking the core first, so every concern
+ * (input conversion, paging, histories, markers, duplicates) lives in its own
+ * small file and can be used without the class.
+ */
+import { StashCore, type CallOptions, type StashClientOptions } from "./client";
+import { StashValidationError } from "./errors";
+import type { FindFilterType, SceneDataFragment, ScrapedSceneDataFragment } from "../generated/graphql";
+import * as scenes from "./scenes";
+import * as history from "./scene-history";
+import * as misc from "./misc";
+import * as markers from "./markers";
+import * as markerMerge from "./marker-merge";
+import * as markerPages from "./marker-pagination";
+import * as duplicates from "./duplicates";
+import * as cleanup from "./duplicate-cleanup";
+import { iterateScenes, type IteratedScene, type IterateScenesArgs } from "./pagination";
+import type { BulkSceneUpdate, SceneCreate, SceneUpdate } from "./scene-input";
+import type { ID } from "./validate";
+
+/** Environment variables `StashClient.fromEnv` reads. */
+export interface StashEnv {
+  STASH_URL?: string;
+  STASH_API_KEY?: string;
+  STASH_TIMEOUT_MS?: string;
+  [name: string]: string | undefined;
+}
+
+/** A typed client for Stash's GraphQL API. Every method takes an optional last `CallOptions` (`{ signal, timeoutMs, retry }`). */
+export class StashClient extends StashCore {
+  /** Builds a client from `STASH_URL`, `STASH_API_KEY` and `STASH_TIMEOUT_MS`; `overrides` win over the environment. */
+  static fromEnv(env: StashEnv = process.env, overrides: StashClientOptions = {}): StashClient {
+    const options: StashClientOptions = {};
+    const url = env.STASH_URL?.trim();
+    const apiKey = env.STASH_API_KEY?.trim();
+    const timeout = env.STASH_TIMEOUT_MS?.trim();
+    if (url) options.url = url;
+    if (apiKey) options.apiKey = apiKey;
+    if (timeout) {
+      const ms = Number(timeout);
+      if (!Number.isFinite(ms) || ms < 0) throw new StashValidationError("STASH_TIMEOUT_MS", `must be a number of milliseconds, got "${timeout}"`);
+      options.timeoutMs = ms;
+    }
+    return new StashClient({ ...options, ...overrides });
+  }
+
+  // Scenes: reads
+
+  /** A scene by id, or `null` when there is none. */
+  findScene(id: ID, options?: CallOptions): Promise<SceneDataFragment | null> {
+    return scenes.findScene(this, id, options);
+  }
+
+  /** A scene by a file's MD5 `checksum` or `oshash`, or `null`. */
+  findSceneByHash(hash: scenes.SceneHashArgs, options?: CallOptions): Promise<SceneDataFragment | null> {
+    return scenes.findSceneByHash(this, hash, options);
+  }
+
+  /** One page of scenes (Stash's default page size unless `filter.per_page` says otherwise) with totals. */
+  findScenes(args?: scenes.FindScenesArgs, options?: CallOptions): Promise<scenes.FindScenesResult> {
+    return scenes.findScenes(this, args, options);
+  }
+
+  /** Every matching scene, one page at a time; by default in id order with an id cursor. */
+  iterateScenes<F extends "slim" | "full" = "slim">(args?: IterateScenesArgs<F>, options?: CallOptions): AsyncIterableIterator<IteratedScene<F>> {
+    return iterateScenes(this, args, options);
+  }
+
+  /** Scenes whose file path matches the regex in `filter.q`. */
+  findScenesByPathRegex(filter: FindFilterType, options?: CallOptions): Promise<scenes.FindScenesResult> {
+    return scenes.findScenesByPathRegex(this, filter, options);
+  }
+
+  /** Up to 80 random scenes whose details contain `q`. */
+  sceneWall(q?: string, options?: CallOptions): Promise<SceneDataFragment[]> {
+    return scenes.sceneWall(this, q, options);
+  }
+
+  /** The stream endpoints of a scene, direct stream first. */
+  sceneStreams(sceneId: ID, options?: CallOptions): Promise<scenes.SceneStreamEndpoint[]> {
+    return scenes.sceneStreams(this, sceneId, options);
+  }
+
+  /** Scene fields proposed from file names by the pattern in `filter.q`. */
+  parseSceneFilenames(args: scenes.ParseSceneFilenamesArgs, options?: CallOptions): Promise<scenes.ParseSceneFilenamesResult> {
+    return scenes.parseSceneFilenames(this, args, options);
+  }
+
+  // Scenes: writes
+
+  /** Creates a scene. */
+  createScene(scene: SceneCreate, options?: CallOptions): Promise<SceneDataFragment> {
+    return scenes.createScene(this, scene, options);
+  }
+
+  /** Updates the fields that are set (`null` clears, `[]` empties a list); accepts a modified fetched scene. */
+  updateScene(scene: SceneUpdate, options?: CallOptions): Promise<SceneDataFragment> {
+    return scenes.updateScene(this, scene, options);
+  }
+
+  /** Updates several scenes in one all-or-nothing transaction. */
+  scenesUpdate(updates: readonly SceneUpdate[], options?: CallOptions): Promise<SceneDataFragment[]> {
+    return scenes.scenesUpdate(this, updates, options);
+  }
+
+  /** Applies one change to many scenes; relationships take `{ ids, mode }`. */
+  bulkSceneUpdate(update: BulkSceneUpdate, options?: CallOptions): Promise<SceneDataFragment[]> {
+    return scenes.bulkSceneUpdate(this, update, options);
+  }
+
+  /** Deletes a scene; files stay on disk unless `delete_file: true`. */
+  sceneDestroy(args: scenes.SceneDestroyArgs, options?: CallOptions): Promise<boolean> {
+    return scenes.sceneDestroy(this, args, options);
+  }
+
+  /** Deletes several scenes in one transaction; files stay on disk unless `delete_file: true`. */
+  scenesDestroy(args: scenes.ScenesDestroyArgs, options?: CallOptions): Promise<boolean> {
+    return scenes.scenesDestroy(this, args, options);
+  }
+
+  /** Merges source scenes into the destination and returns it. */
+  sceneMerge(args: scenes.SceneMergeArgs, options?: CallOptions): Promise<SceneDataFragment> {
+    return scenes.sceneMerge(this, args, options);
+  }
+
+  /** Starts a screenshot job for a scene; returns the job id. */
+  sceneGenerateScreenshot(id: ID, at?: number, options?: CallOptions): Promise<string> {
+    return misc.sceneGenerateScreenshot(this, id, at, options);
+  }
+
+  /** Moves a file to a scene. */
+  sceneAssignFile(args: misc.SceneAssignFileArgs, options?: CallOptions): Promise<boolean> {
+    return misc.sceneAssignFile(this, args, options);
+  }
+
+  // Play, O and activity
+
+  /** Adds O entries (now, or one per time). */
+  sceneAddO(id: ID, times?: readonly history.HistoryTime[], options?: CallOptions): Promise<history.HistoryMutationResult> {
+    return history.sceneAddO(this, id, times, options);
+  }
+
+  /** Removes O entries (the newest, or one per time). */
+  sceneDeleteO(id: ID, times?: readonly history.HistoryTime[], options?: CallOptions): Promise<history.HistoryMutationResult> {
+    return history.sceneDeleteO(this, id, times, options);
+  }
+
+  /** Deletes the whole O history; returns 0. */
+  sceneResetO(id: ID, options?: CallOptions): Promise<number> {
+    return history.sceneResetO(this, id, options);
+  }
+
+  /** Adds plays (now, or one per time). */
+  sceneAddPlay(id: ID, times?: readonly history.HistoryTime[], options?: CallOptions): Promise<history.HistoryMutationResult> {
+    return history.sceneAddPlay(this, id, times, options);
+  }
+
+  /** Removes plays (the newest, or one per time). */
+  sceneDeletePlay(id: ID, times?: readonly history.HistoryTime[], options?: CallOptions): Promise<history.HistoryMutationResult> {
+    return history.sceneDeletePlay(this, id, times, options);
+  }
+
+  /** Deletes the whole play history; returns 0. */
+  sceneResetPlayCount(id: ID, options?: CallOptions): Promise<number> {
+    return history.sceneResetPlayCount(this, id, options);
+  }
+
+  /** Saves the resume point and/or adds played seconds. */
+  sceneSaveActivity(id: ID, activity: history.SceneActivity, options?: CallOptions): Promise<boolean> {
+    return history.sceneSaveActivity(this, id, activity, options);
+  }
+
+  /** Zeroes the resume point and/or the play duration. */
+  sceneResetActivity(id: ID, reset: history.SceneActivityReset, options?: CallOptions): Promise<boolean> {
+    return history.sceneResetActivity(this, id, reset, options);
+  }
+
+  // Markers
+
+  /** One page of markers with the total count. */
+  findSceneMarkers(args?: markers.FindSceneMarkersArgs, options?: CallOptions): Promise<markers.FindSceneMarkersResult> {
+    return markers.findSceneMarkers(this, args, options);
+  }
+
+  /** Every matching marker, one page at a time. */
+  iterateSceneMarkers(args?: markerPages.IterateSceneMarkersArgs, options?: CallOptions): AsyncIterableIterator<markers.SceneMarker> {
+    return markerPages.iterateSceneMarkers(this, args, options);
+  }
+
+  /** Creates a marker. */
+  createSceneMarker(input: Parameters<typeof markers.createSceneMarker>[1], options?: CallOptions): Promise<markers.SceneMarker> {
+    return markers.createSceneMarker(this, input, options);
+  }
+
+  /** Updates a marker's set fields. */
+  updateSceneMarker(input: Parameters<typeof markers.updateSceneMarker>[1], options?: CallOptions): Promise<markers.SceneMarker> {
+    return markers.updateSceneMarker(this, input, options);
+  }
+
+  /** Applies one change to many markers (Stash v0.30+). */
+  bulkSceneMarkerUpdate(input: Parameters<typeof markers.bulkSceneMarkerUpdate>[1], options?: CallOptions): Promise<markers.SceneMarker[]> {
+    return markers.bulkSceneMarkerUpdate(this, input, options);
+  }
+
+  /** Deletes a marker. */
+  destroySceneMarker(id: ID, options?: CallOptions): Promise<boolean> {
+    return markers.destroySceneMarker(this, id, options);
+  }
+
+  /** Deletes several markers in one transaction. */
+  destroySceneMarkers(ids: readonly ID[], options?: CallOptions): Promise<boolean> {
+    return markers.destroySceneMarkers(this, ids, options);
+  }
+
+  /** A scene's markers grouped by primary tag. */
+  sceneMarkerTags(sceneId: ID, options?: CallOptions): Promise<markers.SceneMarkerTag[]> {
+    return markers.sceneMarkerTags(this, sceneId, options);
+  }
+
+  /** Up to 80 random markers matching `q`. */
+  markerWall(q?: string, options?: CallOptions): Promise<markers.SceneMarker[]> {
+    return markers.markerWall(this, q, options);
+  }
+
+  /** Marker titles with how many markers carry each. */
+  markerStrings(args?: markers.MarkerStringsArgs, options?: CallOptions): Promise<markers.MarkerString[]> {
+    return markers.markerStrings(this, args, options);
+  }
+
+  /** Copies the markers of source scenes onto a target scene, skipping ones it already has. */
+  mergeSceneMarkers(
+    targetId: ID,
+    sourceIds: readonly ID[],
+    mergeOptions?: markerMerge.MergeSceneMarkersOptions,
+    options?: CallOptions,
+  ): Promise<markerMerge.MergeSceneMarkersResult> {
+    return markerMerge.mergeSceneMarkers(this, targetId, sourceIds, mergeOptions, options);
+  }
+
+  // Duplicates
+
+  /** Groups of perceptual duplicates, as the server computes them. */
+  findDuplicateScenes(args?: duplicates.FindDuplicateScenesArgs, options?: CallOptions): Promise<duplicates.SlimScene[][]> {
+    return duplicates.findDuplicateScenes(this, args, options);
+  }
+
+  /** `findDuplicateScenes` with checked arguments, presets and exact matches by default. */
+  findDuplicateScenesWrapper(args?: duplicates.FindDuplicateScenesWrapperArgs, options?: CallOptions): Promise<duplicates.SlimScene[][]> {
+    return duplicates.findDuplicateScenesWrapper(this, args, options);
+  }
+
+  /** Decides, without any request, which scene of each duplicate group to keep. */
+  planDuplicateCleanup<S extends cleanup.CleanupScene>(
+    groups: readonly (readonly S[])[],
+    planOptions: cleanup.PlanDuplicateCleanupOptions,
+  ): cleanup.DuplicateCleanupPlan<S> {
+    return cleanup.planDuplicateCleanup(groups, planOptions);
+  }
+
+  /** Carries out a cleanup plan by merging each group into its keeper. */
+  applyDuplicateCleanup(
+    plan: cleanup.DuplicateCleanupPlan<cleanup.CleanupScene>,
+    applyOptions?: cleanup.ApplyDuplicateCleanupOptions,
+    options?: CallOptions,
+  ): Promise<cleanup.ApplyDuplicateCleanupResult> {
+    return cleanup.applyDuplicateCleanup(this, plan, applyOptions, options);
+  }
+
+  // Scrapers and server
+
+  /** Asks one scraper about one scene. */
+  scrapeSingleScene(source: misc.ScraperSource, input: misc.ScrapeSingleSceneArgs, options?: CallOptions): Promise<ScrapedSceneDataFragment[]> {
+    return misc.scrapeSingleScene(this, source, input, options);
+  }
+
+  /** Asks a scraper about several stored scenes. */
+  scrapeMultiScenes(source: misc.ScraperSource, input: misc.ScrapeMultiScenesArgs, options?: CallOptions): Promise<ScrapedSceneDataFragment[][]> {
+    return misc.scrapeMultiScenes(this, source, input, options);
+  }
+
+  /** Scrapes a scene page by URL; `null` when no scraper handles it. */
+  scrapeSceneURL(url: string, options?: CallOptions): Promise<ScrapedSceneDataFragment | null> {
+    return misc.scrapeSceneURL(this, url, options);
+  }
+
+  /** The configured scene scrapers. */
+  listSceneScrapers(options?: CallOptions): Promise<misc.SceneScraper[]> {
+    return misc.listSceneScrapers(this, options);
+  }
+
+  /** The server's version, e.g. `{ version: "v0.30.1", hash, build_time }`. */
+  version(options?: CallOptions): Promise<misc.StashVersion> {
+    return misc.version(this, options);
+  }
+}

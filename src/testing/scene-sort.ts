@@ -1,0 +1,103 @@
+/**
+ * The scene sort names Stash accepts and what each orders by. Text sorts use
+ * Stash's NATURAL_CI collation (case-insensitive, digit runs by value); keys
+ * that need lookups are computed once per scene per request.
+ */
+import type { SortSpec, SortValue } from "./find-filter";
+import { fullDate, nullIfEmpty } from "./scene-filter-fields";
+import { parsePhash } from "./query-phash";
+import type { FileRecord, SceneRecord, Store } from "./store";
+
+/** A key whose plain string order is NATURAL_CI order. */
+export function naturalKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, "").padStart(20, "0"));
+}
+
+function newest(times: readonly string[]): string | null {
+  let max: string | null = null;
+  for (const t of times) if (max === null || t > max) max = t;
+  return max;
+}
+
+function splitPath(path: string): [string, string] {
+  const cut = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  return cut >= 0 ? [cut === 0 ? path.slice(0, 1) : path.slice(0, cut), path.slice(cut + 1)] : ["", path];
+}
+
+/** Orders signed 64-bit phashes as text: flip the sign bit, then hex. */
+function phashOrderKey(hex: string): string | null {
+  const bits = parsePhash(hex);
+  if (!bits) return null;
+  return ((bits.hi ^ 0x80000000) >>> 0).toString(16).padStart(8, "0") + bits.lo.toString(16).padStart(8, "0");
+}
+
+/** The sort spec for findScenes; keys that look up other tables are memoised for the request. */
+export function sceneSortSpec(store: Store): SortSpec<SceneRecord> {
+  const primary = (s: SceneRecord): FileRecord | undefined =>
+    s.fileIds[0] === undefined ? undefined : store.get("files", s.fileIds[0]);
+  const memo = (read: (s: SceneRecord) => SortValue) => {
+    const cache = new Map<number, SortValue>();
+    return (s: SceneRecord): SortValue => {
+      let v = cache.get(s.id);
+      if (v === undefined) {
+        v = read(s);
+        cache.set(s.id, v);
+      }
+      return v;
+    };
+  };
+  const file = (read: (f: FileRecord, s: SceneRecord) => SortValue) =>
+    memo((s) => {
+      const f = primary(s);
+      return f ? read(f, s) : null;
+    });
+  return {
+    defaultSort: "id",
+    keys: {
+      bitrate: file((f) => f.bitRate),
+      created_at: (s) => s.createdAt,
+      code: (s) => nullIfEmpty(s.code),
+      date: (s) => fullDate(s.date),
+      file_count: (s) => s.fileIds.length,
+      filesize: file((f) => f.size),
+      duration: file((f) => f.duration),
+      file_mod_time: file((f) => f.modTime),
+      framerate: file((f) => f.frameRate),
+      group_scene_number: (s) => s.groups[0]?.sceneIndex ?? null,
+      id: (s) => s.id,
+      interactive: file((_f, s) => (s.interactive ? 1 : 0)),
+      interactive_speed: file((_f, s) => s.interactiveSpeed),
+      last_o_at: memo((s) => newest(s.oHistory)),
+      last_played_at: memo((s) => newest(s.playHistory)),
+      movie_scene_number: (s) => s.groups[0]?.sceneIndex ?? null,
+      o_counter: (s) => s.oHistory.length,
+      organized: (s) => (s.organized ? 1 : 0),
+      performer_count: (s) => s.performerIds.length,
+      play_count: (s) => s.playHistory.length,
+      play_duration: (s) => s.playDuration,
+      resume_time: (s) => s.resumeTime,
+      // Stash concatenates folder and basename without a separator here.
+      path: file((f) => naturalKey(splitPath(f.path).join(""))),
+      // Equal phashes put the bigger file first.
+      perceptual_similarity: file((f) => {
+        const key = f.phash ? phashOrderKey(f.phash) : null;
+        return key === null ? null : `${key}:${(Number.MAX_SAFE_INTEGER - f.size).toString().padStart(16, "0")}`;
+      }),
+      rating: (s) => s.rating100,
+      studio: memo((s) => {
+        const studio = s.studioId === null ? undefined : store.get("studios", s.studioId);
+        return studio ? naturalKey(studio.name) : null;
+      }),
+      tag_count: (s) => s.tagIds.length,
+      title: memo((s) => {
+        const f = primary(s);
+        const [folder, base] = f ? splitPath(f.path) : ["", ""];
+        const shown = s.title !== "" ? s.title : f ? base : null;
+        return shown === null ? null : `${naturalKey(shown)}\u0000${naturalKey(folder)}`;
+      }),
+      updated_at: (s) => s.updatedAt,
+      // Needs performer birthdates, which the stand-in does not keep: every scene ties.
+      performer_age: () => null,
+    },
+  };
+}

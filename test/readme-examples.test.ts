@@ -1,0 +1,139 @@
+/**
+ * Runs every ```ts block under one heading of a Markdown file against a
+ * freshly seeded stand-in, so documented examples cannot rot. Each block is
+ * the body of an async function receiving `stash`, `ids` and `assert`;
+ * imports from the package are mapped to the source.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import * as sdk from "../src/index";
+import { startStandIn, type Fixture, type SeedResult } from "../src/testing/index";
+
+/** Where the examples live; the lead may point this at README.md. */
+const SOURCE = { file: fileURLToPath(new URL("../docs/facade-examples.md", import.meta.url)), heading: "Scene API examples" };
+
+/** The 26 methods of the ported Python scene API, each of which must have an example. */
+const SEED_METHODS = [
+  "findScene", "findScenes", "createScene", "updateScene", "findDuplicateScenes", "parseSceneFilenames", "sceneWall",
+  "bulkSceneUpdate", "scenesUpdate", "sceneGenerateScreenshot", "findSceneByHash", "sceneDestroy", "scenesDestroy",
+  "sceneMerge", "sceneAddO", "sceneDeleteO", "sceneResetO", "sceneSaveActivity", "sceneResetActivity", "sceneAddPlay",
+  "sceneDeletePlay", "sceneResetPlayCount", "findScenesByPathRegex", "sceneStreams", "mergeSceneMarkers",
+  "findDuplicateScenesWrapper",
+];
+
+/** One fenced example: the subheading above it, its code and its line in the file. */
+export interface CodeExample {
+  name: string;
+  code: string;
+  line: number;
+}
+
+/** Extracts the ```ts blocks of the section titled `heading` (up to the next heading of the same or a higher level). */
+export function extractExamples(path: string, heading: string): CodeExample[] {
+  const lines = readFileSync(path, "utf8").split(/\r?\n/);
+  const start = lines.findIndex((l) => /^#{1,6} /.test(l) && l.replace(/^#+ /, "").trim() === heading);
+  if (start < 0) throw new Error(`${path}: no heading "${heading}"`);
+  const level = lines[start]!.indexOf(" ");
+  const out: CodeExample[] = [];
+  let name = heading;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const h = /^(#{1,6}) (.*)$/.exec(line);
+    if (h) {
+      if (h[1]!.length <= level) break;
+      name = h[2]!.trim();
+      continue;
+    }
+    if (/^```(ts|typescript)\s*$/.test(line)) {
+      const body: string[] = [];
+      const first = i + 1;
+      while (++i < lines.length && !/^```\s*$/.test(lines[i]!)) body.push(lines[i]!);
+      out.push({ name, code: body.join("\n"), line: first + 1 });
+    }
+  }
+  return out;
+}
+
+type Example = (stash: sdk.StashClient, ids: SeedResult, assert: typeof import("node:assert/strict"), pkg: typeof sdk) => Promise<void>;
+
+/** Turns a block into a callable: package imports become destructuring, types are stripped. */
+function compile(example: CodeExample): Example {
+  const body = example.code
+    .replace(/^import\s+\{([^}]*)\}\s+from\s+["']stash-graphql-client["'];?$/gm, "const {$1} = __pkg;")
+    .replace(/^import\s+assert\s+from\s+["']node:assert(\/strict)?["'];?$/gm, "");
+  if (/^\s*import\s/m.test(body)) throw new Error(`example "${example.name}" imports something other than the package or assert`);
+  const source = `async function __example(stash, ids, assert, __pkg) {\n${body}\n}`;
+  const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None } }).outputText;
+  return new Function(`${js}\nreturn __example;`)() as Example;
+}
+
+const P1 = "a1b2c3d4e5f60718";
+const P2 = "5e4d3c2b1a09f8e7"; // every bit flipped: far from P1 at any distance
+const video = (path: string, n: number, phash: string, duration: number) => ({
+  path,
+  size: 50_000_000 + n,
+  duration,
+  width: 1920,
+  height: 1080,
+  phash,
+  md5: String(n).repeat(32).slice(0, 32),
+  oshash: String(n).repeat(16).slice(0, 16),
+});
+
+/** The sample library the examples describe. */
+const LIBRARY: Fixture = {
+  tags: ["night"],
+  scenes: [
+    {
+      title: "Beach Day",
+      details: "A sunny walk along the shore",
+      date: "2023-07-14",
+      rating100: 80,
+      studio: "Cobalt",
+      tags: ["beach", "outdoor"],
+      performers: ["Alex Stone"],
+      files: [video("/media/beach/Beach Day.mp4", 1, P1, 600)],
+      markers: [{ title: "Sunset", seconds: 120, primary_tag: "sunset" }],
+      play_history: ["2024-01-01T20:00:00Z", "2024-02-01T20:00:00Z"],
+      o_history: ["2024-01-01T20:30:00Z", "2024-02-01T20:30:00Z"],
+    },
+    {
+      title: "Beach Day (copy)",
+      files: [video("/media/dupes/beach-day-copy.mp4", 2, P1, 601)],
+      markers: [{ title: "Arrival", seconds: 10, primary_tag: "arrival" }],
+      play_history: ["2024-03-01T20:00:00Z"],
+    },
+    {
+      title: "City Lights",
+      details: "Night drive through the city",
+      tags: ["city", "night"],
+      files: [video("/media/city/City Lights.mp4", 3, P2, 900)],
+    },
+    { title: "Draft" },
+  ],
+};
+
+const examples = extractExamples(SOURCE.file, SOURCE.heading);
+
+describe(`examples in ${SOURCE.heading}`, () => {
+  it("has one example for each of the 26 seed methods", () => {
+    expect(new Set(examples.map((e) => e.name))).toEqual(new Set(SEED_METHODS));
+  });
+
+  it.each(examples.map((e) => [`${e.name} (line ${e.line})`, e] as const))("%s", async (_label, example) => {
+    const run = compile(example);
+    const standIn = await startStandIn();
+    try {
+      const ids = await standIn.seed(LIBRARY);
+      const stash = new sdk.StashClient({ url: standIn.url, retry: false });
+      const before = standIn.requests;
+      await run(stash, ids, assert, sdk);
+      expect(standIn.requests).toBeGreaterThan(before);
+    } finally {
+      await standIn.close();
+    }
+  });
+});

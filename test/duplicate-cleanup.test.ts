@@ -130,6 +130,25 @@ describe("applyDuplicateCleanup", () => {
     });
   });
 
+  it("plans 'oldest' from the created_at the server reports, not from id order", async () => {
+    await usingStandIn({}, async (stash) => {
+      const core = new StashCore({ url: stash.url, retry: false });
+      // Created later in the fixture (higher id) but dated earlier.
+      const created = ["2024-06-01T00:00:00Z", "2021-02-03T04:05:06Z", "2023-01-01T00:00:00Z"];
+      const seeded = await stash.seed({
+        scenes: created.map((created_at, i) => ({
+          title: `aged ${i}`,
+          created_at,
+          files: [{ path: `/aged/${i}.mp4`, size: 1000, duration: 60, width: 640, height: 360, phash: "0123456789abcdef" }],
+        })),
+      });
+      const plan = planDuplicateCleanup(await findDuplicateScenes(core), { keep: "oldest" });
+      const earliest = created.indexOf([...created].sort()[0]!);
+      expect(plan.groups.map((g) => g.keep.id)).toEqual([seeded.scenes[earliest]]);
+      expect(plan.groups[0]!.reason).toContain("created");
+    });
+  });
+
   it("keeps going past a failed group, and a dry run sends nothing", async () => {
     await usingStandIn({}, async (stash) => {
       const core = new StashCore({ url: stash.url, retry: false });

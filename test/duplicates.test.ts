@@ -14,9 +14,9 @@ import { usingStandIn, withStandIn } from "./helpers/standin";
 
 const BASE = 0x0f0f_3c3c_a5a5_5a5an;
 
-/** BASE with its lowest `bits` bits flipped: exactly `bits` away in Hamming distance. */
-function phashAt(bits: number): string {
-  const mask = bits === 0 ? 0n : (1n << BigInt(bits)) - 1n;
+/** BASE with `bits` bits flipped from bit `offset` up: exactly `bits` away from BASE in Hamming distance. */
+function phashAt(bits: number, offset = 0): string {
+  const mask = ((1n << BigInt(bits)) - 1n) << BigInt(offset);
   return (BASE ^ mask).toString(16).padStart(16, "0");
 }
 
@@ -96,10 +96,14 @@ describe("findDuplicateScenes", () => {
 describe("findDuplicateScenesWrapper", () => {
   it("defaults to exact matches and maps each preset to its distance", async () => {
     const distances = Object.values(DUPLICATE_PRESETS);
-    // One scene at every preset distance, and one just beyond the loosest.
+    // One scene at every preset distance from an origin, and one just beyond the loosest.
+    // Each flips its own bit range, so two of them are further apart than either is from
+    // the origin and the (transitive) groups grow only through the origin.
     const beyond = Math.max(...distances) + 1;
     const bits = [...new Set([0, ...distances, beyond])];
-    const fixture = [scene("origin", 0), ...bits.map((n) => scene(`at-${n}`, n))];
+    const offsets = bits.map((_, i) => bits.slice(0, i).reduce((sum, n) => sum + n, 0));
+    expect(offsets.at(-1)! + beyond).toBeLessThanOrEqual(64);
+    const fixture = [scene("origin", 0), ...bits.map((n, i) => scene(`at-${n}`, n, 600, phashAt(n, offsets[i])))];
     await withLibrary(fixture, async (_stash, core, ids) => {
       const [origin, ...atBits] = ids as [string, ...string[]];
       const expected = (max: number) =>

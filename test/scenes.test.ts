@@ -301,7 +301,12 @@ describe("screenshots, files, scrapers and version", () => {
     expect(await client().listSceneScrapers()).toEqual([]);
     expect(await client().scrapeSceneURL("https://example.com/scene/1")).toBeNull();
     await expectServerError(() => client().scrapeSingleScene({ scraper_id: "nope" }, { query: "x" }), /scraper not found/);
-    await expectServerError(() => client().scrapeMultiScenes({ scraper_id: "nope" }, { scene_ids: ["1"] }), /scraper not found/);
+    // Stash implements multi-scene scraping only for stash-box endpoints.
+    await expectServerError(() => client().scrapeMultiScenes({ scraper_id: "nope" }, { scene_ids: ["1"] }), /not implemented/);
+    await expectServerError(
+      () => client().scrapeMultiScenes({ stash_box_endpoint: "https://stashdb.org/graphql" }, { scene_ids: ["1"] }),
+      /stash box not found/,
+    );
     await expectInvalid(() => client().scrapeSingleScene({}, { query: "x" }), "source");
     await expectInvalid(() => client().scrapeSingleScene({ scraper_id: "a" }, { query: "x", scene_id: "1" }), "input");
     await expectInvalid(() => client().scrapeMultiScenes({ scraper_id: "a" }, { scene_ids: [] }), "input.scene_ids");

@@ -6,7 +6,7 @@
  * enough, and takes connected components in file-size order. Finally groups are
  * ordered by their smallest primary path, byte-wise and stable.
  */
-import { type PhashBits, parsePhash, phashDistance } from "./query-phash";
+import { type PhashBits, parsePhash, popcount32 } from "./query-phash";
 import type { SceneRecord, Store } from "./store";
 
 interface PhashRow {
@@ -50,28 +50,55 @@ function exactGroups(rows: readonly PhashRow[], durationDiff: number): number[][
   return groups.sort((a, b) => b.size - a.size).map((g) => g.ids);
 }
 
-/** Whether two rows are neighbours: different scenes, close durations (<= 0 counts as unknown), near phashes. */
-function linked(a: PhashRow, b: PhashRow, distance: number, durationDiff: number): boolean {
-  if (a.sceneId === b.sceneId) return false;
-  const apart = a.duration > 0 && b.duration > 0 ? Math.abs(a.duration - b.duration) : 0;
-  if (durationDiff >= 0 && apart > durationDiff) return false;
-  return phashDistance(a.bits, b.bits) <= distance;
+/** Row columns as typed arrays: the pair loops below touch millions of pairs. */
+interface Columns {
+  readonly hi: Uint32Array;
+  readonly lo: Uint32Array;
+  readonly scene: Int32Array;
+  readonly duration: Float64Array;
+}
+
+function columnsOf(rows: readonly PhashRow[]): Columns {
+  const n = rows.length;
+  const cols = { hi: new Uint32Array(n), lo: new Uint32Array(n), scene: new Int32Array(n), duration: new Float64Array(n) };
+  rows.forEach((r, i) => {
+    cols.hi[i] = r.bits.hi;
+    cols.lo[i] = r.bits.lo;
+    cols.scene[i] = r.sceneId;
+    cols.duration[i] = r.duration;
+  });
+  return cols;
+}
+
+/** Whether rows i and j are neighbours: different scenes, close durations (<= 0 counts as unknown), near phashes. */
+function linked(c: Columns, i: number, j: number, distance: number, durationDiff: number): boolean {
+  if (c.scene[i] === c.scene[j]) return false;
+  if (durationDiff >= 0) {
+    const a = c.duration[i]!;
+    const b = c.duration[j]!;
+    if (a > 0 && b > 0 && Math.abs(a - b) > durationDiff) return false;
+  }
+  return popcount32(c.hi[i]! ^ c.hi[j]!) + popcount32(c.lo[i]! ^ c.lo[j]!) <= distance;
 }
 
 /** 16-bit masks with at most `radius` bits set. */
 function masksWithin(radius: number): number[] {
   const out: number[] = [];
-  for (let m = 0; m < 1 << 16; m++) {
-    let bits = 0;
-    for (let v = m; v; v &= v - 1) bits++;
-    if (bits <= radius) out.push(m);
-  }
+  for (let m = 0; m < 1 << 16; m++) if (popcount32(m) <= radius) out.push(m);
   return out;
 }
 
-/** The four 16-bit blocks of a phash. */
-function blocksOf(bits: PhashBits): number[] {
-  return [bits.lo & 0xffff, bits.lo >>> 16, bits.hi & 0xffff, bits.hi >>> 16];
+/** For one 16-bit block of every row: rows grouped by block value (counting sort, no per-key allocation). */
+function blockIndex(c: Columns, block: number): { start: Int32Array; rows: Int32Array } {
+  const n = c.hi.length;
+  const key = (i: number) => ((block < 2 ? c.lo[i]! : c.hi[i]!) >>> (block % 2 === 0 ? 0 : 16)) & 0xffff;
+  const start = new Int32Array(65537);
+  for (let i = 0; i < n; i++) start[key(i) + 1]!++;
+  for (let k = 0; k < 65536; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, 65536);
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[fill[key(i)]!++] = i;
+  return { start, rows };
 }
 
 /**
@@ -79,47 +106,56 @@ function blocksOf(bits: PhashBits): number[] {
  * floor(d / 4) bits in one of their four 16-bit blocks, so probing each block
  * with the masks of that radius finds every pair without comparing all pairs.
  */
-function pairsIndexed(rows: readonly PhashRow[], distance: number, durationDiff: number, add: (i: number, j: number) => void): void {
-  const blocks = rows.map((r) => blocksOf(r.bits));
-  const index = [0, 1, 2, 3].map((b) => {
-    const map = new Map<number, number[]>();
-    blocks.forEach((bl, i) => {
-      const list = map.get(bl[b]!);
-      if (list) list.push(i);
-      else map.set(bl[b]!, [i]);
-    });
-    return map;
-  });
+function pairsIndexed(c: Columns, distance: number, durationDiff: number, add: (i: number, j: number) => void): void {
+  const n = c.hi.length;
   const masks = masksWithin(Math.floor(distance / 4));
-  const stamp = new Int32Array(rows.length).fill(-1);
-  rows.forEach((row, i) => {
-    for (let b = 0; b < 4; b++) {
-      const own = blocks[i]![b]!;
+  const stamp = new Int32Array(n).fill(-1);
+  for (let block = 0; block < 4; block++) {
+    const { start, rows } = blockIndex(c, block);
+    const word = block < 2 ? c.lo : c.hi;
+    const shift = block % 2 === 0 ? 0 : 16;
+    for (let i = 0; i < n; i++) {
+      const own = (word[i]! >>> shift) & 0xffff;
       for (const mask of masks) {
-        for (const j of index[b]!.get(own ^ mask) ?? []) {
-          if (j <= i || stamp[j] === i) continue;
-          stamp[j] = i;
-          if (linked(row, rows[j]!, distance, durationDiff)) add(i, j);
+        const k = own ^ mask;
+        for (let at = start[k]!, end = start[k + 1]!; at < end; at++) {
+          const j = rows[at]!;
+          // A pair found through an earlier block is already recorded.
+          if (j <= i || stamp[j] === i + block * n) continue;
+          stamp[j] = i + block * n;
+          if (!linked(c, i, j, distance, durationDiff)) continue;
+          if (!foundEarlier(c, i, j, block, masks.length > 0 ? Math.floor(distance / 4) : 0)) add(i, j);
         }
       }
     }
-  });
+  }
+}
+
+/** True when the pair also qualifies through a lower block, whose pass has already added it. */
+function foundEarlier(c: Columns, i: number, j: number, block: number, radius: number): boolean {
+  for (let b = 0; b < block; b++) {
+    const word = b < 2 ? c.lo : c.hi;
+    const shift = b % 2 === 0 ? 0 : 16;
+    if (popcount32(((word[i]! ^ word[j]!) >>> shift) & 0xffff) <= radius) return true;
+  }
+  return false;
 }
 
 /** Neighbour lists in ascending row order, the order Stash's pairwise scan produces. */
 function neighbours(rows: readonly PhashRow[], distance: number, durationDiff: number): number[][] {
+  const c = columnsOf(rows);
   const links: number[][] = rows.map(() => []);
   const add = (i: number, j: number) => {
     links[i]!.push(j);
     links[j]!.push(i);
   };
   if (rows.length > 4096 && distance < 12) {
-    pairsIndexed(rows, distance, durationDiff, add);
+    pairsIndexed(c, distance, durationDiff, add);
     for (const list of links) list.sort((a, b) => a - b);
   } else {
     // Pairs i < j in order leave every list ascending without sorting.
     for (let i = 0; i < rows.length; i++) {
-      for (let j = i + 1; j < rows.length; j++) if (linked(rows[i]!, rows[j]!, distance, durationDiff)) add(i, j);
+      for (let j = i + 1; j < rows.length; j++) if (linked(c, i, j, distance, durationDiff)) add(i, j);
     }
   }
   return links;

@@ -18,6 +18,7 @@ import {
 } from "./criteria";
 import { expandHierarchy, joinedHierarchicalMatcher, joinedMultiMatcher, plainMultiMatcher, type Expander } from "./query-multi";
 import { parseSearchString } from "./q-search";
+import { compileScenePredicate } from "./scene-filter";
 import { fullDate } from "./scene-filter-fields";
 import { formatTime, type MarkerRecord, type SceneRecord } from "./store";
 
@@ -65,6 +66,22 @@ function markerTags(c: HierarchicalCriterionInput, expand: Expander): Criterion 
 
 function sceneValue<T>(pick: (scene: SceneRecord) => T | null): (row: MarkerRow) => T | null {
   return (row) => (row.scene ? pick(row.scene) : null);
+}
+
+/** `scene_filter`: the marker's scene must match; each scene is judged once per query. */
+function sceneFilter(ctx: StandInContext, filter: Record<string, unknown>): Criterion | null {
+  const test = compileScenePredicate(ctx.store, filter);
+  if (!test) return null;
+  const verdicts = new Map<number, boolean>();
+  return (row) => {
+    if (!row.scene) return false;
+    let verdict = verdicts.get(row.scene.id);
+    if (verdict === undefined) {
+      verdict = test(row.scene);
+      verdicts.set(row.scene.id, verdict);
+    }
+    return verdict;
+  };
 }
 
 /** Compiles a SceneMarkerFilterType; null or `{}` selects everything. */
@@ -119,6 +136,9 @@ export function compileMarkerFilter(
         criterion = (r) => test(pick(r));
         break;
       }
+      case "scene_filter":
+        criterion = sceneFilter(ctx, value as Record<string, unknown>);
+        break;
       default:
         throw new Error(`scene_marker_filter.${key} is not supported by the stand-in`);
     }

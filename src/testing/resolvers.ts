@@ -9,11 +9,12 @@ import { entityResolvers } from "./entities";
 import { historyMutations } from "./history";
 import { markerResolvers } from "./markers";
 import { sceneMutations } from "./scene-mutations";
+import { sceneQueries } from "./scene-queries";
 import { scraperResolvers } from "./scrapers";
 
-/** The resolver modules in precedence order: a later module wins a field both define. */
+/** The resolver modules; a later module wins a field both define. */
 export function standInModules(): readonly ResolverModule[] {
-  return [entityResolvers, scraperResolvers, sceneMutations, historyMutations, markerResolvers];
+  return [entityResolvers, scraperResolvers, sceneQueries, sceneMutations, historyMutations, markerResolvers];
 }
 
 function unsupported(name: string): RootResolver {

@@ -10,6 +10,13 @@ import { parseResult, StashValidationError, type TransportRecord } from "./error
 import { runWithRetry, resolveRetry, type ResolvedRetry, type RetryOptions } from "./retry";
 import { attemptFetch, type FetchLike } from "./transport";
 import { normalizeUrl, warnOnPlainHttpKey, type Logger } from "./url";
+import {
+  buildCapabilitiesDocument,
+  capabilitiesFromProbe,
+  tooOldError,
+  unsupportedOperationError,
+  type Capabilities,
+} from "./capabilities";
 
 /** Options of a client. Every field is optional. */
 export interface StashClientOptions {
@@ -29,6 +36,12 @@ export interface StashClientOptions {
   maxConcurrency?: number;
   /** Receives the SDK's few warnings; defaults to `console.warn`. */
   logger?: Logger;
+  /**
+   * Before the first call, ask the server what it supports (one request per
+   * client) and refuse operations it would reject. Default: on for
+   * `StashClient`, off for the bare `StashCore`.
+   */
+  checkCompatibility?: boolean;
 }
 
 /** Options every method accepts as its last argument. */
@@ -68,7 +81,12 @@ export class StashCore {
   private readonly retry: ResolvedRetry | false;
   private readonly limit: LimitFunction;
   private readonly operations = new WeakMap<DocumentNode, OperationInfo>();
+  private readonly checkCompatibility: boolean;
+  private capabilitiesPromise: Promise<Capabilities> | undefined;
   private nextKey = 1;
+
+  /** Whether a client of this class checks the server before its first call, unless told otherwise. */
+  protected static readonly checksCompatibilityByDefault: boolean = false;
 
   constructor(options: StashClientOptions = {}) {
     const { url, displayUrl } = normalizeUrl(options.url);
@@ -82,6 +100,8 @@ export class StashCore {
       throw new StashValidationError("maxConcurrency", `must be a positive integer, got ${concurrency}`);
     }
     this.timeoutMs = timeoutMs;
+    this.checkCompatibility =
+      options.checkCompatibility ?? (this.constructor as typeof StashCore).checksCompatibilityByDefault;
     this.retry = options.retry === false ? false : resolveRetry(options.retry);
     this.limit = pLimit(concurrency);
     this.secrets = options.apiKey ? [options.apiKey] : [];
@@ -123,9 +143,38 @@ export class StashCore {
           ? this.retry
           : resolveRetry(options.retry);
     const op = info;
-    return this.limit(() =>
-      runWithRetry(() => this.attempt<TData>(document, variables, op, timeoutMs, options.signal), policy, options.signal),
-    );
+    const send = () =>
+      this.limit(() =>
+        runWithRetry(() => this.attempt<TData>(document, variables, op, timeoutMs, options.signal), policy, options.signal),
+      );
+    if (!this.checkCompatibility) return send();
+    return this.capabilities({ signal: options.signal }).then((caps) => {
+      if (!caps.meetsMinimum) throw tooOldError(caps);
+      if (caps.missing.some((m) => m.operation === op.name)) {
+        throw unsupportedOperationError(caps, op.name);
+      }
+      return send();
+    });
+  }
+
+  /**
+   * What the server supports: its version and which SDK operations it can
+   * run. One request, cached per client; `refresh: true` asks again.
+   */
+  capabilities(options: { refresh?: boolean; signal?: AbortSignal } = {}): Promise<Capabilities> {
+    if (!this.capabilitiesPromise || options.refresh) {
+      const probe = buildCapabilitiesDocument();
+      const info: OperationInfo = { name: "StashCapabilities", kind: "query" };
+      const pending = this.limit(() =>
+        runWithRetry(() => this.attempt<Parameters<typeof capabilitiesFromProbe>[0]>(probe, {}, info, this.timeoutMs, options.signal), this.retry, options.signal),
+      ).then(capabilitiesFromProbe);
+      // A failed probe is not cached: the next call tries again.
+      pending.catch(() => {
+        if (this.capabilitiesPromise === pending) this.capabilitiesPromise = undefined;
+      });
+      this.capabilitiesPromise = pending;
+    }
+    return this.capabilitiesPromise;
   }
 
   private async attempt<TData>(

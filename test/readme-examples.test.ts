@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -57,17 +58,66 @@ export function extractExamples(path: string, heading: string): CodeExample[] {
   return out;
 }
 
+/** `import { … } from "stash-graphql-client"` in a block. */
+const PACKAGE_IMPORT = /^import\s+\{([^}]*)\}\s+from\s+["']stash-graphql-client["'];?$/gm;
+
 type Example = (stash: sdk.StashClient, ids: SeedResult, assert: typeof import("node:assert/strict"), pkg: typeof sdk) => Promise<void>;
 
 /** Turns a block into a callable: package imports become destructuring, types are stripped. */
 function compile(example: CodeExample): Example {
   const body = example.code
-    .replace(/^import\s+\{([^}]*)\}\s+from\s+["']stash-graphql-client["'];?$/gm, "const {$1} = __pkg;")
+    .replace(PACKAGE_IMPORT, "const {$1} = __pkg;")
     .replace(/^import\s+assert\s+from\s+["']node:assert(\/strict)?["'];?$/gm, "");
   if (/^\s*import\s/m.test(body)) throw new Error(`example "${example.name}" imports something other than the package or assert`);
   const source = `async function __example(stash, ids, assert, __pkg) {\n${body}\n}`;
   const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None } }).outputText;
   return new Function(`${js}\nreturn __example;`)() as Example;
+}
+
+/**
+ * Type-checks all blocks against the public types in one in-memory program:
+ * `stash` is a StashClient and `ids` has exactly the sample library's names.
+ */
+function typeErrors(all: readonly CodeExample[]): string[] {
+  const root = join(dirname(SOURCE.file), "..");
+  const virtual = join(root, "test", "__readme_examples__.ts");
+  const imported = new Set<string>(["StashClient"]);
+  const bodies = all.map((e, i) => {
+    const body = e.code.replace(PACKAGE_IMPORT, (_m, names: string) => {
+      for (const n of names.split(",")) if (n.trim()) imported.add(n.trim());
+      return "";
+    });
+    return `// ${e.name}\nexport async function example${i}() {\n${body}\n}\n`;
+  });
+  const keys = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(" | ");
+  const header = [
+    `import assert from "node:assert/strict";`,
+    `import { ${[...imported].join(", ")} } from "../src/index";`,
+    `declare const stash: StashClient;`,
+    `declare const ids: {`,
+    `  sceneIdsByTitle: Record<${keys((LIBRARY.scenes ?? []).map((s) => s.title!))}, string>;`,
+    `  tags: Record<"beach" | "outdoor" | "city" | "night" | "sunset" | "arrival", string>;`,
+    `  studios: Record<"Cobalt", string>;`,
+    `  performers: Record<"Alex Stone", string>;`,
+    `};`,
+  ].join("\n");
+  const text = `${header}\n${bodies.join("\n")}`;
+  const config = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const options = { ...config!.options, noEmit: true };
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.readFile = (f) => (f === virtual ? text : readFile(f));
+  host.fileExists = (f) => f === virtual || ts.sys.fileExists(f);
+  host.getSourceFile = (f, lang, onError, create) =>
+    f === virtual ? ts.createSourceFile(f, text, lang) : getSourceFile(f, lang, onError, create);
+  const program = ts.createProgram([virtual], options, host);
+  const file = program.getSourceFile(virtual)!;
+  return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)].map((d) => {
+    const { line } = file.getLineAndCharacterOfPosition(d.start ?? 0);
+    const context = text.split("\n").slice(0, line + 1).reverse().find((l) => l.startsWith("// ")) ?? "";
+    return `${context.slice(3)}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+  });
 }
 
 const P1 = "a1b2c3d4e5f60718";
@@ -121,6 +171,10 @@ const examples = extractExamples(SOURCE.file, SOURCE.heading);
 describe(`examples in ${SOURCE.heading}`, () => {
   it("has one example for each of the 26 seed methods", () => {
     expect(new Set(examples.map((e) => e.name))).toEqual(new Set(SEED_METHODS));
+  });
+
+  it("type-checks against the public types", () => {
+    expect(typeErrors(examples)).toEqual([]);
   });
 
   it.each(examples.map((e) => [`${e.name} (line ${e.line})`, e] as const))("%s", async (_label, example) => {

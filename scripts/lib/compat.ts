@@ -2,7 +2,9 @@
  * Checks every operation in operations/ (with its fragments) against every committed
  * release snapshot, and renders the result as docs/compatibility.md and generated/compat.ts.
  */
+import { readFileSync } from "node:fs";
 import { buildSchema, validate } from "graphql";
+import { documentCoordinates, probedTypes } from "./coordinates";
 import { collectOperations, documentWithFragments, readGraphqlFiles } from "./operation-files";
 import { projectPaths, repoRoot } from "./paths";
 import { readReleaseSnapshots } from "./schema-files";
@@ -17,6 +19,8 @@ export interface CompatRow {
   first: string | null;
   /** First validation error on the release just before `first` (why it needs `first`). */
   reason: string | null;
+  /** Schema coordinates (`Type.field`, `Type.field(arg)`, input type names) it relies on, per the current snapshot. */
+  coordinates: string[];
 }
 
 /** Releases (oldest first) and one row per operation: current ones by name, then deprecated ones. */
@@ -33,6 +37,7 @@ export function computeCompat(root: string = repoRoot): CompatResult {
     schema: buildSchema(s.sdl),
   }));
   const { operations, fragments } = collectOperations(readGraphqlFiles(paths.operations));
+  const current = buildSchema(readFileSync(paths.schemaFile, "utf8"));
   const rows = operations.map((op): CompatRow => {
     const doc = documentWithFragments(op.operation, fragments);
     const errors = snapshots.map((s) => validate(s.schema, doc));
@@ -47,6 +52,7 @@ export function computeCompat(root: string = repoRoot): CompatResult {
       first: firstIndex === -1 ? null : (snapshots[firstIndex]?.version ?? null),
       // Drop graphql-js spelling suggestions: they are long and say nothing about versions.
       reason: before?.[0]?.message.replace(/ Did you mean .*$/, "") ?? null,
+      coordinates: documentCoordinates(current, doc),
     };
   });
   rows.sort((a, b) => Number(a.deprecated) - Number(b.deprecated) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -100,6 +106,16 @@ export function renderCompatModule(result: CompatResult): string {
     "export const operationReleases: Readonly<Record<string, readonly string[]>> = {",
     ...rows.map((r) => `  ${r.name}: [${r.releases.map(quote).join(", ")}],`),
     "};",
+    "",
+    "/** Operation name -> schema coordinates it relies on (`Type.field`, `Type.field(arg)`, input type names). */",
+    "export const operationCoordinates: Readonly<Record<string, readonly string[]>> = {",
+    ...rows.map((r) => `  ${r.name}: [${r.coordinates.map(quote).join(", ")}],`),
+    "};",
+    "",
+    "/** Types whose fields a capability probe introspects to judge the coordinates above. */",
+    `export const probedTypeNames: readonly string[] = [${probedTypes(rows.flatMap((r) => r.coordinates))
+      .map(quote)
+      .join(", ")}];`,
     "",
     "/** Operations whose root field Stash marks deprecated (operations/deprecated/). */",
     `export const deprecatedOperations: readonly string[] = [${rows

@@ -25,6 +25,40 @@ function recordingFetch(): { fetch: FetchLike; headers: Headers[] } {
   };
 }
 
+const METHODS = [
+  // The ported Python scene API.
+  "findScene", "findScenes", "createScene", "updateScene", "findDuplicateScenes", "parseSceneFilenames", "sceneWall",
+  "bulkSceneUpdate", "scenesUpdate", "sceneGenerateScreenshot", "findSceneByHash", "sceneDestroy", "scenesDestroy",
+  "sceneMerge", "sceneAddO", "sceneDeleteO", "sceneResetO", "sceneSaveActivity", "sceneResetActivity", "sceneAddPlay",
+  "sceneDeletePlay", "sceneResetPlayCount", "findScenesByPathRegex", "sceneStreams", "mergeSceneMarkers",
+  "findDuplicateScenesWrapper",
+  // Markers.
+  "findSceneMarkers", "createSceneMarker", "updateSceneMarker", "bulkSceneMarkerUpdate", "destroySceneMarker",
+  "destroySceneMarkers", "sceneMarkerTags", "markerWall", "markerStrings",
+  // The rest.
+  "sceneAssignFile", "scrapeSingleScene", "scrapeMultiScenes", "scrapeSceneURL", "version", "listSceneScrapers",
+  "iterateScenes", "iterateSceneMarkers", "planDuplicateCleanup", "applyDuplicateCleanup", "request",
+];
+
+describe("StashClient: surface", () => {
+  it("has every method of the contract", () => {
+    const client = new StashClient();
+    const missing = METHODS.filter((name) => typeof (client as unknown as Record<string, unknown>)[name] !== "function");
+    expect(missing).toEqual([]);
+  });
+
+  it("exports the error classes and enum objects from the package entry", async () => {
+    const pkg = await import("../src/index");
+    for (const name of ["StashError", "StashGraphQLError", "StashHttpError", "StashAuthError", "StashNetworkError", "StashTimeoutError", "StashAbortError", "StashValidationError", "StashUnsupportedError"]) {
+      expect(typeof (pkg as Record<string, unknown>)[name], name).toBe("function");
+    }
+    expect(pkg.BulkUpdateIdMode.ADD).toBe("ADD");
+    expect(pkg.CriterionModifier.INCLUDES_ALL).toBe("INCLUDES_ALL");
+    expect(pkg.SortDirectionEnum.DESC).toBe("DESC");
+    expect(pkg.ResolutionEnum).toHaveProperty("FULL_HD");
+  });
+});
+
 describe("StashClient: URLs", () => {
   const stash = withStandIn();
 

@@ -29,6 +29,9 @@ export interface StashEnv {
 
 /** A typed client for Stash's GraphQL API. Every method takes an optional last `CallOptions` (`{ signal, timeoutMs, retry }`). */
 export class StashClient extends StashCore {
+  // The facade probes the server once before its first call, so an old server fails clearly instead of with a 422.
+  protected static override readonly checksCompatibilityByDefault: boolean = true;
+
   /** Builds a client from `STASH_URL`, `STASH_API_KEY` and `STASH_TIMEOUT_MS`; `overrides` win over the environment. */
   static fromEnv(env: StashEnv = process.env, overrides: StashClientOptions = {}): StashClient {
     const options: StashClientOptions = {};

@@ -8,6 +8,7 @@ import {
   StashAuthError,
   StashClient,
   StashHttpError,
+  StashUnsupportedError,
   StashValidationError,
   type FetchLike,
 } from "../src/index";
@@ -90,8 +91,9 @@ describe("StashClient: API key", () => {
     await usingStandIn({}, async (stash) => {
       const rec = recordingFetch();
       await new StashClient({ url: stash.url, fetch: rec.fetch }).version();
-      expect(rec.headers).toHaveLength(1);
-      expect(rec.headers[0]!.has("ApiKey")).toBe(false);
+      // The compatibility probe plus the call itself.
+      expect(rec.headers).toHaveLength(2);
+      expect(rec.headers.some((h) => h.has("ApiKey"))).toBe(false);
     });
   });
 
@@ -110,6 +112,19 @@ describe("StashClient: API key", () => {
       expect(JSON.stringify((err as StashAuthError).toJSON())).not.toContain("wrong-key");
 
       await expect(new StashClient({ url: stash.url }).version()).rejects.toBeInstanceOf(StashAuthError);
+    });
+  });
+});
+
+describe("StashClient: compatibility check", () => {
+  it("is on by default: a server older than v0.28 is refused with StashUnsupportedError", async () => {
+    await usingStandIn({ version: "v0.27.2" }, async (stash) => {
+      await expect(new StashClient({ url: stash.url }).findScene("1")).rejects.toBeInstanceOf(StashUnsupportedError);
+      // Without the check the request goes out and the old schema rejects it.
+      const unchecked = new StashClient({ url: stash.url, checkCompatibility: false });
+      const err = await unchecked.findScene("1").catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StashHttpError);
+      expect((err as StashHttpError).status).toBe(422);
     });
   });
 });

@@ -26,8 +26,10 @@ describe("iterateScenes", () => {
     const ids = await seedLibrary();
     const total = (await client().findScenes({ filter: { per_page: 0 } })).count;
     expect(total).toBe(ids.length);
+    const walker = client();
+    await walker.capabilities(); // the once-per-client probe, so only pages are counted below
     stash().resetStats();
-    const seen = await collect(client().iterateScenes({ perPage: 50 }));
+    const seen = await collect(walker.iterateScenes({ perPage: 50 }));
     expect(seen).toHaveLength(total);
     expect(new Set(seen.map((s) => s.id)).size).toBe(total);
     expect(seen.map((s) => s.id).sort()).toEqual([...ids].sort());

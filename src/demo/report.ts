@@ -33,7 +33,9 @@ export async function writeDuplicateReport(
   plan: DuplicateCleanupPlan<SlimScene>,
 ): Promise<{ path: string; images: number }> {
   const images = await inlineScreenshots(groups.flat());
-  const html = renderDuplicateReport(groups, plan, { title: "Stash duplicate scenes (demo)", images });
+  // A screenshot that could not be embedded would point at a server that is gone by the time anyone looks.
+  const shown = groups.map((g) => g.map((s) => (images.has(s.id) ? s : { ...s, paths: { ...s.paths, screenshot: null } })));
+  const html = renderDuplicateReport(shown, plan, { title: "Stash duplicate scenes (demo)", images });
   const path = join(dir, "duplicates.html");
   await writeFile(path, html, "utf8");
   return { path, images: images.size };

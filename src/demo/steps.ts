@@ -98,20 +98,24 @@ export async function iterateStep({ stash, print, requests }: StepContext, perPa
   return { yielded, expected, requests: used, totalBytes, totalSeconds };
 }
 
-/** Duplicate groups, the cleanup plan, and the outcome of applying its first group. */
+/** Duplicate groups and the cleanup plan made from them. */
 export interface DuplicateFacts {
   groups: SlimScene[][];
   plan: DuplicateCleanupPlan<SlimScene>;
-  /** Scenes merged away when the first group was applied. */
+}
+
+/** What applying the plan's first group did. */
+export interface ApplyFacts {
+  /** Scenes merged away. */
   merged: string[];
-  /** The keeper of the applied group. */
+  /** The keeper of the applied group, or null when there was no group. */
   keeper: string | null;
   groupsAfter: number;
 }
 
 const SHOWN_GROUPS = 3;
 
-/** Finds near-duplicate scenes, prints a dry-run plan, then applies one group to show the merge. */
+/** Finds near-duplicate scenes and prints a dry-run cleanup plan. */
 export async function duplicatesStep({ stash, print }: StepContext): Promise<DuplicateFacts> {
   const groups = await stash.findDuplicateScenesWrapper({ preset: "high" });
   const plan = stash.planDuplicateCleanup(groups, { keep: "highest-resolution" });
@@ -126,7 +130,7 @@ export async function duplicatesStep({ stash, print }: StepContext): Promise<Dup
   out(
     print,
     table(rows, [
-      { header: "group", cell: (r) => (r.i === 0 ? `#${r.g + 1}` : "") , align: "right" },
+      { header: "group", cell: (r) => (r.i === 0 ? `#${r.g + 1}` : ""), align: "right" },
       { header: "scene", cell: (r) => Number(r.scene.id) },
       { header: "title", cell: (r) => r.scene.title, maxWidth: 28 },
       { header: "resolution", cell: (r) => formatResolution(r.scene.files[0]), align: "right" },
@@ -137,14 +141,18 @@ export async function duplicatesStep({ stash, print }: StepContext): Promise<Dup
   );
   if (groups.length > SHOWN_GROUPS) print(`  … and ${groups.length - SHOWN_GROUPS} more groups (all of them are in the HTML report).`);
   print(`  Plan: ${plan.summary.groups} groups, ${plan.summary.remove} scenes would be merged into their keepers (a dry run: nothing changed yet).`);
+  return { groups, plan };
+}
 
+/** Applies only the plan's first group, to show a merge without undoing the whole library. */
+export async function applyStep({ stash, print }: StepContext, plan: DuplicateCleanupPlan<SlimScene>): Promise<ApplyFacts> {
   const first = plan.groups[0];
   let merged: string[] = [];
   if (first) {
     const result = await stash.applyDuplicateCleanup({ ...plan, groups: [first] });
-    merged = result.results.filter((r) => r.status === "merged").flatMap((r) => r.sources);
     const failed = result.results.find((r) => r.status === "failed");
     if (failed) throw new Error(`applying group 1 failed: ${failed.error?.message ?? "unknown error"}`);
+    merged = result.results.filter((r) => r.status === "merged").flatMap((r) => r.sources);
   }
   const groupsAfter = (await stash.findDuplicateScenesWrapper({ preset: "high" })).length;
   print("");
@@ -153,7 +161,7 @@ export async function duplicatesStep({ stash, print }: StepContext): Promise<Dup
       ? `  Applied group #1 only (stash.applyDuplicateCleanup): scene${merged.length === 1 ? "" : "s"} ${merged.join(", ")} merged into ${first.keep.id}, with files and histories; ${groupsAfter} groups remain.`
       : "  No duplicate groups, so nothing to apply.",
   );
-  return { groups, plan, merged, keeper: first?.keep.id ?? null, groupsAfter };
+  return { merged, keeper: first?.keep.id ?? null, groupsAfter };
 }
 
 /** One run of the marker merge. */

@@ -10,13 +10,14 @@ import { heading, keyValues } from "./format";
 import { demoLibrary, pickScenes, type DemoLibraryOptions, type DemoPicks } from "./library";
 import { writeDuplicateReport } from "./report";
 import {
+  applyStep,
   duplicatesStep,
   historyStep,
   iterateStep,
   markersStep,
   searchStep,
   versionStep,
-  type DuplicateFacts,
+  type ApplyFacts,
   type HistoryFacts,
   type IterateFacts,
   type MarkerRun,
@@ -51,7 +52,7 @@ export interface DemoSummary {
   version: string;
   search: SearchFacts;
   iterate: IterateFacts;
-  duplicates: Omit<DuplicateFacts, "groups" | "plan"> & { groups: number; remove: number };
+  duplicates: ApplyFacts & { groups: number; remove: number };
   markerRuns: MarkerRun[];
   history: HistoryFacts;
   reportPath: string;
@@ -83,9 +84,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     const search = await searchStep(ctx, options.query ?? "River");
     const iterate = await iterateStep(ctx, options.perPage ?? 100);
     const dup = await duplicatesStep(ctx);
+    // Written before the merge so every scene of every group still has its screenshot.
+    const report = await writeDuplicateReport(options.outDir, dup.groups, dup.plan);
+    const applied = await applyStep(ctx, dup.plan);
     const markerRuns = await markersStep(ctx, picks.markerTarget, picks.markerSources);
     const history = await historyStep(ctx, picks.historyScene);
-    const report = await writeDuplicateReport(options.outDir, dup.groups, dup.plan);
     const requests = server.requests - firstRequest;
 
     for (const line of heading("7. HTML duplicate report   renderDuplicateReport(groups, plan)")) print(line);
@@ -96,7 +99,6 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     print("");
     print(`Done: ${requests} GraphQL requests in ${((Date.now() - started) / 1000).toFixed(1)} s. Nothing was sent beyond 127.0.0.1.`);
 
-    const { groups, plan, ...applied } = dup;
     return {
       url: server.url,
       scenes: seeded.scenes.length,
@@ -106,7 +108,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       version,
       search,
       iterate,
-      duplicates: { ...applied, groups: groups.length, remove: plan.summary.remove },
+      duplicates: { ...applied, groups: dup.groups.length, remove: dup.plan.summary.remove },
       markerRuns,
       history,
       reportPath: report.path,

@@ -16,11 +16,11 @@ const program = new Command("bulk-tag")
   .requiredOption("--tag <id>", "id of the tag to add or remove")
   .option("--q <search>", "only scenes matching this search")
   .option("--filter-json <json>", "only scenes matching this SceneFilterType, as JSON")
-  .option("--all", "every scene in the library (required when neither --q nor --filter-json is given)", false)
-  .option("--remove", "take the tag off instead of adding it", false)
-  .option("--apply", "change the scenes (default: dry run)", false)
+  .option("--all", "every scene in the library (required when neither --q nor --filter-json is given)")
+  .option("--remove", "take the tag off instead of adding it")
+  .option("--apply", "change the scenes (default: dry run)")
   .parse();
-const opts = program.opts<{ tag: string; q?: string; filterJson?: string; all: boolean; remove: boolean; apply: boolean }>();
+const opts = program.opts<{ tag: string; q?: string; filterJson?: string; all?: boolean; remove?: boolean; apply?: boolean }>();
 
 const BATCH = 100;
 
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   for await (const scene of stash.iterateScenes({ ...(opts.q ? { filter: { q: opts.q } } : {}), ...(filter ? { sceneFilter: filter } : {}) })) {
     matched++;
     const tagged = scene.tags.some((t) => t.id === opts.tag);
-    if (tagged === opts.remove) toChange.push(scene.id);
+    if (tagged === Boolean(opts.remove)) toChange.push(scene.id);
   }
   const verb = opts.remove ? "untag" : "tag";
   console.log(`${matched} scenes match; ${toChange.length} to ${verb}, ${matched - toChange.length} already done`);

@@ -16,9 +16,9 @@ const program = new Command("duplicates-cleanup")
   .option("--distance <n>", "largest phash distance, 0-64 (default 0: identical)", Number)
   .option("--duration-diff <seconds>", "largest duration difference within a group", Number)
   .addOption(new Option("--keep <strategy>", "which scene of a group to keep").choices(CLEANUP_STRATEGIES).default("highest-resolution"))
-  .option("--apply", "merge the groups (default: dry run, print the plan only)", false)
+  .option("--apply", "merge the groups (default: dry run, print the plan only)")
   .parse();
-const opts = program.opts<{ preset?: DuplicatePreset; distance?: number; durationDiff?: number; keep: CleanupStrategy; apply: boolean }>();
+const opts = program.opts<{ preset?: DuplicatePreset; distance?: number; durationDiff?: number; keep: CleanupStrategy; apply?: boolean }>();
 
 async function main(): Promise<void> {
   const stash = StashClient.fromEnv();

@@ -16,11 +16,11 @@ import { StashClient, type SceneFilterType } from "../src/index";
 
 const program = new Command("export-jsonl")
   .option("--out <file>", "write to this file instead of stdout")
-  .option("--force", "overwrite --out if it exists", false)
-  .option("--full", "every scene field (default: the slim list fields)", false)
+  .option("--force", "overwrite --out if it exists")
+  .option("--full", "every scene field (default: the slim list fields)")
   .option("--filter-json <json>", "only scenes matching this SceneFilterType, as JSON")
   .parse();
-const opts = program.opts<{ out?: string; force: boolean; full: boolean; filterJson?: string }>();
+const opts = program.opts<{ out?: string; force?: boolean; full?: boolean; filterJson?: string }>();
 
 function sceneFilter(): SceneFilterType | undefined {
   if (opts.filterJson === undefined) return undefined;
@@ -30,6 +30,12 @@ function sceneFilter(): SceneFilterType | undefined {
     program.error(`--filter-json is not valid JSON: ${(err as Error).message}`);
   }
 }
+
+// `| head` closing the pipe early is a normal way to stop an export, not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
 
 async function main(): Promise<void> {
   if (opts.out && existsSync(opts.out) && !opts.force) program.error(`${opts.out} exists; add --force to overwrite it`);

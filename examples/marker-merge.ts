@@ -14,9 +14,9 @@ import { StashClient } from "../src/index";
 const program = new Command("marker-merge")
   .requiredOption("--target <id>", "scene that receives the markers")
   .requiredOption("--source <ids...>", "scenes whose markers are copied")
-  .option("--apply", "create the markers (default: dry run)", false)
+  .option("--apply", "create the markers (default: dry run)")
   .parse();
-const opts = program.opts<{ target: string; source: string[]; apply: boolean }>();
+const opts = program.opts<{ target: string; source: string[]; apply?: boolean }>();
 
 function clock(seconds: number): string {
   const s = Math.floor(seconds);

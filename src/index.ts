@@ -9,6 +9,7 @@ export type { RetryOptions } from "./retry";
 export type { FetchLike } from "./transport";
 export { DEFAULT_URL, type Logger } from "./url";
 export type { ID } from "./validate";
+export { MINIMUM_STASH_VERSION, type Capabilities, type MissingOperation, type StashSemver } from "./capabilities";
 
 export {
   StashError,
@@ -59,13 +60,14 @@ export type {
   StashVersion,
 } from "./misc";
 
-export type {
-  SceneMarker,
-  SceneMarkerTag,
-  MarkerString,
-  FindSceneMarkersArgs,
-  FindSceneMarkersResult,
-  MarkerStringsArgs,
+export {
+  MARKER_SORTS,
+  type SceneMarker,
+  type SceneMarkerTag,
+  type MarkerString,
+  type FindSceneMarkersArgs,
+  type FindSceneMarkersResult,
+  type MarkerStringsArgs,
 } from "./markers";
 export type { IterateSceneMarkersArgs } from "./marker-pagination";
 export type {

@@ -4,6 +4,7 @@ import {
   CriterionModifier,
   StashClient,
   StashGraphQLError,
+  StashHttpError,
   StashValidationError,
   type SceneUpdate,
 } from "../src/index";
@@ -317,5 +318,20 @@ describe("screenshots, files, scrapers and version", () => {
     const v = await client().version();
     expect(v.version).toBe(stash().version);
     expect(typeof v.hash).toBe("string");
+  });
+
+  it("listSceneScrapers and version surface a failing server as StashHttpError", async () => {
+    const c = client();
+    await c.capabilities();
+    for (const [match, call] of [
+      ["ListSceneScrapers", () => c.listSceneScrapers()],
+      ["Version", () => c.version()],
+    ] as const) {
+      stash().faults.set({ status: { code: 500, body: "boom" }, match, times: 1 });
+      const err = await call().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StashHttpError);
+      expect((err as StashHttpError).status).toBe(500);
+    }
+    stash().faults.clear();
   });
 });

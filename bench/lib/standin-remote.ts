@@ -29,11 +29,11 @@ type CommandBody = StandInCommand extends infer C ? (C extends { id: number } ? 
 
 const ENTRY = fileURLToPath(new URL("./standin-process.ts", import.meta.url));
 
-/** Forks a stand-in process (run through tsx) and resolves once it listens and is seeded. */
-export async function startRemoteStandIn(config: StandInProcessConfig = {}): Promise<RemoteStandIn> {
+/** Forks a stand-in process (run through tsx, plus `nodeArgs` such as `--cpu-prof`) and resolves once it listens and is seeded. */
+export async function startRemoteStandIn(config: StandInProcessConfig = {}, nodeArgs: readonly string[] = []): Promise<RemoteStandIn> {
   const child: ChildProcess = fork(ENTRY, [JSON.stringify(config)], {
     cwd: REPO_ROOT,
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...nodeArgs],
     serialization: "advanced",
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

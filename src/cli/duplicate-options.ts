@@ -90,7 +90,7 @@ export function duplicatesText(groups: readonly (readonly SlimScene[])[], plan: 
   const blocks = viewGroups(groups, plan).map(groupBlock).join("\n");
   const s = plan.summary;
   const skipped = s.skippedGroups ? `; ${s.skippedGroups} group${s.skippedGroups === 1 ? "" : "s"} skipped` : "";
-  return `${blocks}\n${groups.length} groups; plan (${plan.strategy}): keep ${s.keep}, merge ${s.remove} into them${skipped}\n`;
+  return `${blocks}\n${groups.length} group${groups.length === 1 ? "" : "s"}; plan (${plan.strategy}): keep ${s.keep}, merge ${s.remove} into them${skipped}\n`;
 }
 
 /** The groups with their verdicts as plain data, for `--json`. */

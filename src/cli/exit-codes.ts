@@ -83,7 +83,7 @@ export function describeFailure(err: unknown): string | null {
   if (err instanceof CommanderError) return null;
   let message: string;
   if (err instanceof StashAbortError) message = "interrupted";
-  else if (err instanceof StashAuthError) message = `${err.message} (pass --api-key or set STASH_API_KEY)`;
+  else if (err instanceof StashAuthError) message = err.message.replace("the apiKey option", "--api-key");
   else if (err instanceof StashError || err instanceof CliUsageError || err instanceof CliExit) message = err.message;
   else if (err instanceof Error) message = `unexpected error: ${err.message}`;
   else message = `unexpected error: ${String(err)}`;

@@ -114,7 +114,7 @@ function describeScene(s: SceneDataFragment): string {
     `  performers  ${names(s.performers)}`,
     `  tags        ${names(s.tags)}`,
     `  markers     ${s.scene_markers.length}`,
-    `  files       ${s.files.length ? "" : "-"}`,
+    `  files       ${s.files.length}`,
     ...s.files.map((f) => `    ${f.path} (${formatResolution(f.width, f.height)}, ${formatDuration(f.duration)}, ${formatBytes(f.size)})`),
   ];
   return `${lines.join("\n")}\n`;

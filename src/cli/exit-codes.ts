@@ -27,21 +27,23 @@ export const EXIT = Object.freeze({
   interrupted: 130,
 });
 
-/** Text for `--help`: the exit codes and configuration. */
-export const EXIT_CODES_HELP = `
-Configuration:
-  --url / STASH_URL           Stash URL (default http://localhost:9999/graphql)
-  --api-key / STASH_API_KEY   API key, sent as the ApiKey header; never printed
-  --timeout / STASH_TIMEOUT_MS  per-request timeout in ms (default 30000)
+/** Root `--help` text: where the connection settings come from. */
+export const CONFIG_HELP = `
+Configuration (every command that talks to Stash):
+  --url / STASH_URL             Stash URL (default http://localhost:9999/graphql)
+  --api-key / STASH_API_KEY     API key, sent as the ApiKey header; never printed
+  --timeout / STASH_TIMEOUT_MS  per-request timeout in ms (default 30000)`;
 
+/** `--help` text of every command: the exit codes. */
+export const EXIT_CODES_HELP = `
 Exit codes:
   0    success
-  1    failure (GraphQL or HTTP error, not found, some items failed)
+  1    failure (GraphQL or HTTP error, not found, some items failed;
+       \`schema pull\` uses 1 for every failure)
   2    usage or validation error (bad arguments, bad JSON)
   3    authentication failed (HTTP 401/403: API key missing or wrong)
   4    network error or timeout (server unreachable)
-  130  interrupted
-`;
+  130  interrupted`;
 
 /** A usage error found by the CLI itself (e.g. contradictory flags). */
 export class CliUsageError extends Error {

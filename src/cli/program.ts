@@ -5,7 +5,7 @@
  */
 import { Command } from "commander";
 import { createContext } from "./context";
-import { describeFailure, EXIT_CODES_HELP, exitCodeFor } from "./exit-codes";
+import { CONFIG_HELP, describeFailure, EXIT_CODES_HELP, exitCodeFor } from "./exit-codes";
 import { processIo, redactingStream, type CliIo } from "./io";
 import { SDK_VERSION } from "./sdk-version";
 import { registerDuplicates } from "./commands/duplicates";
@@ -29,7 +29,9 @@ export function buildProgram(io: CliIo = processIo()): Command {
       writeErr: (text) => void io.stderr.write(text),
       outputError: (text, write) => write(`stash-gql: ${text.replace(/^error: /, "")}`),
     })
-    .addHelpText("after", EXIT_CODES_HELP);
+    .addHelpText("after", CONFIG_HELP)
+    // "afterAll" reaches every subcommand's help, including mounted ones.
+    .addHelpText("afterAll", EXIT_CODES_HELP);
   // Commands made with `.command()` inherit the settings above (output, exitOverride, positional options).
   registerVersion(program, ctx);
   registerScenes(program, ctx);

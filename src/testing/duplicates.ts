@@ -108,7 +108,8 @@ function blockIndex(c: Columns, block: number): { start: Int32Array; rows: Int32
  */
 function pairsIndexed(c: Columns, distance: number, durationDiff: number, add: (i: number, j: number) => void): void {
   const n = c.hi.length;
-  const masks = masksWithin(Math.floor(distance / 4));
+  const radius = Math.floor(distance / 4);
+  const masks = masksWithin(radius);
   const stamp = new Int32Array(n).fill(-1);
   for (let block = 0; block < 4; block++) {
     const { start, rows } = blockIndex(c, block);
@@ -124,7 +125,7 @@ function pairsIndexed(c: Columns, distance: number, durationDiff: number, add: (
           if (j <= i || stamp[j] === i + block * n) continue;
           stamp[j] = i + block * n;
           if (!linked(c, i, j, distance, durationDiff)) continue;
-          if (!foundEarlier(c, i, j, block, masks.length > 0 ? Math.floor(distance / 4) : 0)) add(i, j);
+          if (!foundEarlier(c, i, j, block, radius)) add(i, j);
         }
       }
     }
@@ -149,13 +150,20 @@ function neighbours(rows: readonly PhashRow[], distance: number, durationDiff: n
     links[i]!.push(j);
     links[j]!.push(i);
   };
-  if (rows.length > 4096 && distance < 12) {
+  if (rows.length > 2048 && distance < 16) {
     pairsIndexed(c, distance, durationDiff, add);
     for (const list of links) list.sort((a, b) => a - b);
   } else {
     // Pairs i < j in order leave every list ascending without sorting.
+    const { hi, lo, scene, duration } = c;
     for (let i = 0; i < rows.length; i++) {
-      for (let j = i + 1; j < rows.length; j++) if (linked(c, i, j, distance, durationDiff)) add(i, j);
+      const [hiI, loI, sceneI, durI] = [hi[i]!, lo[i]!, scene[i]!, duration[i]!];
+      for (let j = i + 1; j < rows.length; j++) {
+        if (popcount32(hiI ^ hi[j]!) + popcount32(loI ^ lo[j]!) > distance || scene[j] === sceneI) continue;
+        const durJ = duration[j]!;
+        if (durationDiff >= 0 && durI > 0 && durJ > 0 && Math.abs(durI - durJ) > durationDiff) continue;
+        add(i, j);
+      }
     }
   }
   return links;

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { GraphQLSchema } from "graphql";
 import { checkAuth, refuse } from "./auth";
 import type { StandInContext } from "./context";
-import { plainError, prepare, run, type Outcome, type Preparation } from "./execute";
+import { DocumentCache, plainError, prepare, run, type Outcome, type Preparation } from "./execute";
 import { FaultController, type FaultSpec } from "./faults";
 import type { Fixture, SeedResult } from "./fixture";
 import type { GeneratedLibrary } from "./generate";
@@ -73,6 +73,7 @@ class StandInServer implements StandIn {
   readonly store: Store;
   private readonly stats = new RequestStats();
   private readonly sleepers = new Set<Sleeper>();
+  private readonly documents = new DocumentCache();
   private closed = false;
   /** v0.25 answered an unexpected key with 500 `unauthorized` instead of 401. */
   private readonly legacyAuth: boolean;
@@ -186,7 +187,7 @@ class StandInServer implements StandIn {
       res.end();
       return;
     }
-    const prepared: Preparation | null = decoded.ok ? prepare(this.schema, decoded.params) : null;
+    const prepared: Preparation | null = decoded.ok ? prepare(this.schema, decoded.params, this.documents) : null;
     const operation = prepared?.ok ? prepared.request.operation : null;
     const entry: RequestLogEntry = {
       operationType: operation?.operation ?? null,

@@ -54,6 +54,10 @@ export function registerDuplicatesClean(duplicates: Command, ctx: CliContext): v
       if (plan.groups.length) await ctx.out(`dry run: nothing changed; add --apply to merge ${plan.summary.remove} scenes into ${plan.summary.keep} keepers\n`);
       return;
     }
+    if (plan.groups.length === 0) {
+      await ctx.out(flags.json ? `${JSON.stringify({ merged: 0, failed: 0, skipped: 0, results: [] }, null, 2)}\n` : "no duplicate groups to merge\n");
+      return;
+    }
     const progress = startProgress(ctx.io, { label: "merging", total: plan.groups.length, enabled: flags.progress });
     let result: ApplyDuplicateCleanupResult;
     try {

@@ -161,3 +161,8 @@ export function unsupportedOperationError(caps: Capabilities, operation: string,
     { operation },
   );
 }
+
+/** Partial dates (`2024`, `2024-03`) arrived with Stash v0.30, together with bulkSceneMarkerUpdate. */
+export function supportsPartialDates(caps: Capabilities): boolean {
+  return caps.semver ? compareSemver(caps.semver, { major: 0, minor: 30, patch: 0 }) >= 0 : caps.supports("BulkSceneMarkerUpdate");
+}

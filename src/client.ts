@@ -157,6 +157,11 @@ export class StashCore {
     });
   }
 
+  /** True when this client asks the server what it supports before its first call. */
+  get checksCompatibility(): boolean {
+    return this.checkCompatibility;
+  }
+
   /**
    * What the server supports: its version and which SDK operations it can
    * run. One request, cached per client; `refresh: true` asks again.

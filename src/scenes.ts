@@ -3,6 +3,7 @@
  * stays a thin list of methods. Reads return `null` only where Stash itself
  * says "not found"; every other failure throws.
  */
+import { guardPartialDates } from "./partial-dates";
 import type { CallOptions, StashCore } from "./client";
 import { StashError, StashValidationError } from "./errors";
 import {
@@ -196,12 +197,14 @@ export async function parseSceneFilenames(
 /** Creates a scene; see `SceneCreate` for the accepted shapes. */
 export async function createScene(core: StashCore, scene: SceneCreate, options?: CallOptions): Promise<SceneDataFragment> {
   const input = toSceneCreateInput(scene);
+  await guardPartialDates(core, [{ argument: "date", value: input.date }], options);
   return present((await core.request(SceneCreateDocument, { input }, options)).sceneCreate, "SceneCreate");
 }
 
 /** Updates the fields that are set; `null` clears a field, `[]` a list. */
 export async function updateScene(core: StashCore, scene: SceneUpdate, options?: CallOptions): Promise<SceneDataFragment> {
   const input = toSceneUpdateInput(scene);
+  await guardPartialDates(core, [{ argument: "date", value: input.date }], options);
   return present((await core.request(SceneUpdateDocument, { input }, options)).sceneUpdate, "SceneUpdate");
 }
 
@@ -209,6 +212,7 @@ export async function updateScene(core: StashCore, scene: SceneUpdate, options?:
 export async function scenesUpdate(core: StashCore, scenes: readonly SceneUpdate[], options?: CallOptions): Promise<SceneDataFragment[]> {
   if (!Array.isArray(scenes) || scenes.length === 0) throw new StashValidationError("scenes", "must be a non-empty array of scenes");
   const input = scenes.map((s, i) => toSceneUpdateInput(s, `scenes[${i}]`));
+  await guardPartialDates(core, input.map((s, i) => ({ argument: `scenes[${i}].date`, value: s.date })), options);
   const result = present((await core.request(ScenesUpdateDocument, { input }, options)).scenesUpdate, "ScenesUpdate");
   return result.map((s) => present(s, "ScenesUpdate"));
 }
@@ -216,6 +220,7 @@ export async function scenesUpdate(core: StashCore, scenes: readonly SceneUpdate
 /** Applies the same change to many scenes; relationship fields take `{ ids, mode }`. Results in `ids` order. */
 export async function bulkSceneUpdate(core: StashCore, update: BulkSceneUpdate, options?: CallOptions): Promise<SceneDataFragment[]> {
   const input = toBulkSceneUpdateInput(update);
+  await guardPartialDates(core, [{ argument: "date", value: input.date }], options);
   return present((await core.request(BulkSceneUpdateDocument, { input }, options)).bulkSceneUpdate, "BulkSceneUpdate");
 }
 
@@ -258,5 +263,6 @@ export async function sceneMerge(core: StashCore, args: SceneMergeArgs, options?
   if (input["values"] != null) merge.values = toSceneMergeValues(args.values as SceneMergeValues, destination);
   if (input["play_history"] != null) merge.play_history = checkBoolean(input["play_history"], "play_history");
   if (input["o_history"] != null) merge.o_history = checkBoolean(input["o_history"], "o_history");
+  await guardPartialDates(core, [{ argument: "values.date", value: merge.values?.date }], options);
   return present((await core.request(SceneMergeDocument, { input: merge }, options)).sceneMerge, "SceneMerge");
 }

@@ -85,10 +85,11 @@ describe("runDemo against the test's own stand-in", () => {
     for (const scene of page.scenes) expect(lines.some((l) => l.includes(scene.title!) && l.trimStart().startsWith(scene.id))).toBe(true);
   });
 
-  it("walks every unorganized scene in one request per page", async () => {
+  it("walks every unorganized scene in one request per page", () => {
     const { yielded, expected, requests } = summary.iterate;
     expect(yielded).toBe(expected);
-    expect(yielded).toBe((await stash.findScenes({ sceneFilter: { organized: false }, filter: { per_page: 1 } })).count);
+    // Counted from the fixture: the tour merges duplicates after this step, so the server has fewer scenes now.
+    expect(yielded).toBe(library.fixture.scenes!.filter((s) => !s.organized).length);
     expect(requests).toBe(Math.ceil(yielded / 100));
   });
 

@@ -1,0 +1,273 @@
+/**
+ * The `stash-gql` binary end to end: each command runs in a subprocess
+ * (`node --import tsx src/cli/main.ts`) against a stand-in on 127.0.0.1, and
+ * its output is checked against what the SDK reads from the same server.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CriterionModifier } from "../generated/graphql";
+import { StashClient } from "../src/stash-client";
+import { generateLibrary, startStandIn, type StandIn } from "../src/testing/index";
+import pkg from "../package.json" with { type: "json" };
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const KEY = "cli-test-key-7f3a9c";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI from source with a clean environment (no STASH_* from the caller). */
+function cli(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("STASH_")));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "src/cli/main.ts", ...args],
+      { cwd: ROOT, env: { ...base, ...env }, timeout: 30_000, maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
+  });
+}
+
+/** A port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+const library = generateLibrary({ scenes: 40, duplicateGroups: 4, markersPerScene: 2, seed: 11 });
+let open: StandIn; // no API key
+let keyed: StandIn; // requires KEY
+let sdk: StashClient;
+let tmp: string;
+
+beforeAll(async () => {
+  [open, keyed] = await Promise.all([startStandIn(), startStandIn({ apiKey: KEY })]);
+  await Promise.all([open.seed(library), keyed.seed(library)]);
+  sdk = new StashClient({ url: open.url });
+  tmp = await mkdtemp(join(tmpdir(), "stash-gql-cli-"));
+});
+
+afterAll(async () => {
+  await Promise.all([open?.close(), keyed?.close()]);
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+describe("stash-gql (subprocess)", () => {
+  it("--help lists the commands and documents the exit codes", async () => {
+    const run = await cli(["--help"]);
+    expect(run.code).toBe(0);
+    for (const command of ["version", "scenes", "duplicates", "markers", "schema"]) expect(run.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
+    expect(run.stdout).toMatch(/Exit codes:[\s\S]*3\s+authentication failed[\s\S]*4\s+network error/);
+    expect(run.stdout).toContain("STASH_API_KEY");
+  });
+
+  it("version prints the SDK version from package.json and the server's version", async () => {
+    const run = await cli(["version", "--url", open.baseUrl]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`${pkg.name} ${pkg.version}`);
+    expect(run.stdout).toContain(`Stash ${open.version}`);
+  });
+
+  it("version --json takes the URL and key from STASH_URL and STASH_API_KEY", async () => {
+    const run = await cli(["version", "--json"], { STASH_URL: keyed.baseUrl, STASH_API_KEY: KEY });
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.sdk).toBe(pkg.version);
+    expect(out.server.version).toBe(keyed.version);
+    expect(out.url).toBe(keyed.url);
+    expect(run.stdout + run.stderr).not.toContain(KEY);
+  });
+
+  it("scenes list prints one page as a table, in the order asked for", async () => {
+    const run = await cli(["scenes", "list", "--url", open.url, "--per-page", "5", "--sort", "title", "--direction", "desc"]);
+    expect(run.code, run.stderr).toBe(0);
+    const expected = await sdk.findScenes({ filter: { per_page: 5, sort: "title", direction: "DESC" } });
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^ID\s+TITLE\s+DATE\s+DURATION\s+RESOLUTION\s+SIZE\s+PATH$/);
+    const rows = lines.slice(1, 6);
+    expect(rows.map((r) => r.trim().split(/\s+/)[0])).toEqual(expected.scenes.map((s) => s.id));
+    rows.forEach((row, i) => expect(row).toContain(expected.scenes[i]!.files[0]!.path));
+    expect(lines[6]).toBe(`scenes 1–5 of ${expected.count}; --page 2 for more, --all for every scene`);
+  });
+
+  it("scenes list --all streams every match as JSON lines, with no progress bar off a terminal", async () => {
+    const filter = { organized: true };
+    const run = await cli(["scenes", "list", "--url", open.url, "--all", "--per-page", "4", "--filter-json", JSON.stringify(filter)]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe("");
+    const scenes = run.stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+    const expected = await sdk.findScenes({ sceneFilter: filter, filter: { per_page: -1, sort: "id" } });
+    expect(expected.count).toBeGreaterThan(4);
+    expect(scenes.map((s) => s.id)).toEqual(expected.scenes.map((s) => s.id));
+    expect(scenes.every((s) => s.organized === true && Array.isArray(s.files))).toBe(true);
+  });
+
+  it("scenes list --json --q returns the search result as JSON", async () => {
+    const word = library.fixture.scenes[3]!.title!.split(" ")[0]!;
+    const run = await cli(["scenes", "list", "--url", open.url, "--json", "--q", word]);
+    expect(run.code, run.stderr).toBe(0);
+    const page = JSON.parse(run.stdout);
+    const expected = await sdk.findScenes({ q: word, filter: { per_page: 25 } });
+    expect(page.count).toBe(expected.count);
+    expect(page.scenes.map((s: { id: string }) => s.id)).toEqual(expected.scenes.map((s) => s.id));
+  });
+
+  it("scenes get shows one scene, and a missing one exits 1", async () => {
+    const scene = (await sdk.findScene("7"))!;
+    const [found, missing] = await Promise.all([cli(["scenes", "get", "7", "--url", open.url]), cli(["scenes", "get", "99999", "--url", open.url])]);
+    expect(found.code, found.stderr).toBe(0);
+    expect(found.stdout).toContain(`Scene 7: ${scene.title}`);
+    expect(found.stdout).toContain(scene.files[0]!.path);
+    expect(found.stdout).toMatch(new RegExp(`markers\\s+${scene.scene_markers.length}`));
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr).toBe("stash-gql: scene 99999 not found\n");
+  });
+
+  it("duplicates --json reports the server's groups with the suggested keepers", async () => {
+    const run = await cli(["duplicates", "--url", open.url, "--json", "--preset", "low", "--keep", "largest"]);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    const groups = await sdk.findDuplicateScenesWrapper({ preset: "low" });
+    const plan = sdk.planDuplicateCleanup(groups, { keep: "largest" });
+    expect(groups.length).toBeGreaterThan(0);
+    expect(out.strategy).toBe("largest");
+    expect(out.groups.map((g: { scenes: { id: string }[] }) => g.scenes.map((s) => s.id))).toEqual(groups.map((g) => g.map((s) => s.id)));
+    expect(out.groups.map((g: { keep: string }) => g.keep).filter(Boolean)).toEqual(plan.groups.map((g) => g.keep.id));
+    // Every planted group with identical phashes is among them.
+    const found = new Set(out.groups.map((g: { scenes: { id: string }[] }) => g.scenes.map((s) => s.id).sort().join(",")));
+    const seeded = await sdk.findScenes({ filter: { per_page: -1, sort: "id" } });
+    for (const planted of library.duplicates.filter((d) => d.exact)) {
+      expect(found).toContain(planted.sceneIndexes.map((i) => seeded.scenes[i]!.id).sort().join(","));
+    }
+  });
+
+  it("duplicates --html --inline-images writes a self-contained report without the API key", async () => {
+    const file = join(tmp, "report.html");
+    const run = await cli(["duplicates", "--preset", "low", "--html", file, "--inline-images", "--title", "CLI <report>"], {
+      STASH_URL: keyed.url,
+      STASH_API_KEY: KEY,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const html = await readFile(file, "utf8");
+    const groups = run.stdout.match(/^Group \d+ /gm) ?? [];
+    expect(groups.length).toBeGreaterThan(0);
+    expect(html.match(/<section class="group"/g)).toHaveLength(groups.length);
+    expect(html).toContain("<title>CLI &lt;report&gt;</title>");
+    expect(html).toMatch(/src="data:image\/png;base64,/);
+    expect(html).not.toMatch(/src="http/);
+    expect(html + run.stdout + run.stderr).not.toContain(KEY);
+    expect(run.stderr).toContain(`wrote ${file}`);
+  });
+
+  it("duplicates clean is a dry run by default and changes nothing", async () => {
+    const before = (await sdk.findScenes({ filter: { per_page: 1 } })).count;
+    const run = await cli(["duplicates", "clean", "--keep", "largest", "--url", open.url]);
+    expect(run.code, run.stderr).toBe(0);
+    const plan = sdk.planDuplicateCleanup(await sdk.findDuplicateScenesWrapper(), { keep: "largest" });
+    expect(run.stdout).toContain(`dry run: nothing changed; add --apply to merge ${plan.summary.remove} scenes into ${plan.summary.keep} keepers`);
+    for (const g of plan.groups) expect(run.stdout).toMatch(new RegExp(`^  keep\\s+${g.keep.id}\\s`, "m"));
+    expect((await sdk.findScenes({ filter: { per_page: 1 } })).count).toBe(before);
+  });
+
+  it("duplicates clean --apply merges every group into its keeper", async () => {
+    const stash = await startStandIn();
+    try {
+      await stash.seed(library);
+      const client = new StashClient({ url: stash.url });
+      const plan = client.planDuplicateCleanup(await client.findDuplicateScenesWrapper(), { keep: "highest-resolution" });
+      const run = await cli(["duplicates", "clean", "--keep", "highest-resolution", "--apply", "--json", "--url", stash.url]);
+      expect(run.code, run.stderr).toBe(0);
+      const out = JSON.parse(run.stdout);
+      expect(out).toMatchObject({ merged: plan.groups.length, failed: 0, skipped: 0 });
+      expect(out.results.map((r: { destination: string }) => r.destination)).toEqual(plan.groups.map((g) => g.keep.id));
+      expect(await client.findDuplicateScenesWrapper()).toEqual([]);
+      for (const g of plan.groups) expect(await client.findScene(g.remove[0]!.id)).toBeNull();
+    } finally {
+      await stash.close();
+    }
+  });
+
+  it("markers merge copies markers once: a dry run, the merge, then nothing left to copy", async () => {
+    const target = "2";
+    const sources = ["5", "6"];
+    const count = async () => (await sdk.findSceneMarkers({ markerFilter: { scenes: { value: [target], modifier: CriterionModifier.INCLUDES } } })).count;
+    const before = await count();
+    const args = ["markers", "merge", "--target", target, "--source", ...sources, "--url", open.url];
+    const dry = await cli([...args, "--dry-run"]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/would copy 4 markers from scenes 5, 6 to scene 2; 0 skipped, 0 failed \(dry run/);
+    expect(await count()).toBe(before);
+    const real = await cli([...args, "--json"]);
+    expect(real.code, real.stderr).toBe(0);
+    expect(JSON.parse(real.stdout).created).toHaveLength(4);
+    expect(await count()).toBe(before + 4);
+    const again = await cli(["markers", "merge", "--target", target, "--source", sources.join(","), "--url", open.url]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain("copied 0 markers from scenes 5, 6 to scene 2; 4 skipped, 0 failed");
+  });
+
+  it("schema pull is mounted under schema and snapshots the server's schema", async () => {
+    const out = join(tmp, "pulled.graphql");
+    const run = await cli(["schema", "pull", "--endpoint", open.baseUrl, "--out", out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^wrote .*pulled\.graphql \(Stash v0\.30\.1, \d+ types/);
+    expect(await readFile(out, "utf8")).toMatch(/type Query \{/);
+  });
+});
+
+describe("stash-gql errors (subprocess)", () => {
+  it("an unreachable server exits 4 with one line", async () => {
+    const port = await closedPort();
+    const run = await cli(["scenes", "list", "--url", `http://127.0.0.1:${port}`]);
+    expect(run.code).toBe(4);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/^stash-gql: .*could not get an answer from http:\/\/127\.0\.0\.1:\d+\/graphql .*ECONNREFUSED/);
+  });
+
+  it("a wrong API key exits 3 and neither key is printed", async () => {
+    const wrong = "wrong-key-0c41d2e";
+    const [flag, env] = await Promise.all([
+      cli(["duplicates", "--url", keyed.url, "--api-key", wrong]),
+      cli(["scenes", "get", "1"], { STASH_URL: keyed.url, STASH_API_KEY: wrong }),
+    ]);
+    for (const run of [flag, env]) {
+      expect(run.code).toBe(3);
+      expect(run.stderr).toMatch(/^stash-gql: .*HTTP 401.*--api-key/);
+      expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(run.stdout + run.stderr).not.toContain(wrong);
+      expect(run.stdout + run.stderr).not.toContain(KEY);
+    }
+  });
+
+  it("bad arguments exit 2: bad JSON, an unknown choice, contradictory flags", async () => {
+    const [json, choice, both] = await Promise.all([
+      cli(["scenes", "list", "--url", open.url, "--filter-json", "{organized: true"]),
+      cli(["duplicates", "clean", "--keep", "fastest", "--url", open.url]),
+      cli(["duplicates", "--distance", "4", "--preset", "high", "--url", open.url]),
+    ]);
+    expect(json.code).toBe(2);
+    expect(json.stderr.split("\n")[0]).toMatch(/^stash-gql: option '--filter-json <json>' argument .* is invalid\. not valid JSON/);
+    expect(choice.code).toBe(2);
+    expect(choice.stderr).toMatch(/^stash-gql: option '--keep <strategy>' argument 'fastest' is invalid\. Allowed choices are largest, highest-resolution/);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/cannot be used with option '--distance <n>'/);
+    for (const run of [json, choice, both]) expect(run.stdout).toBe("");
+  });
+});

@@ -16,7 +16,7 @@ import { table } from "../src/demo/format";
 import { runDemo, type DemoSummary } from "../src/demo/tour";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const HEADINGS = [/^1\. Server version/m, /^2\. Search/m, /^3\. Every unorganized scene/m, /^4\. Duplicates/m, /^5\. Marker merge/m, /^6\. Play and O history/m, /^7\. HTML duplicate report/m];
+const HEADINGS = [/^1\. Server version/m, /^2\. A filtered search/m, /^3\. Every unorganized scene/m, /^4\. Duplicates/m, /^5\. Marker merge/m, /^6\. Play and O history/m, /^7\. HTML duplicate report/m];
 
 let tmp: string;
 beforeAll(() => {

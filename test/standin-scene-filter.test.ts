@@ -5,6 +5,8 @@
  */
 import { describe, expect, test } from "vitest";
 import type { FixtureScene, SeedResult } from "../src/testing/index";
+import { likeMatcher, stringMatcher } from "../src/testing/criteria";
+import { goRegExp } from "../src/testing/query-regex";
 import { gql, gqlData, withStandIn } from "./helpers/standin";
 
 const stash = withStandIn();
@@ -33,6 +35,29 @@ async function errorFor(sf: unknown): Promise<string | undefined> {
   expect(res.body.data).toBeNull();
   return res.body.errors?.[0]?.message;
 }
+
+describe("criterion building blocks", () => {
+  test("LIKE keeps % and _ as wildcards and folds ASCII case only", () => {
+    expect(likeMatcher("a_c%")("ABCdef")).toBe(true);
+    expect(likeMatcher("%b%")("abc")).toBe(true);
+    expect(likeMatcher("abc")("abcd")).toBe(false);
+    expect(likeMatcher("É")("é")).toBe(false);
+  });
+
+  test("string criteria on NULL are unknown except for the NULL tests and NOT_MATCHES_REGEX", () => {
+    expect(stringMatcher({ value: "x", modifier: "INCLUDES" })(null)).toBeNull();
+    expect(stringMatcher({ value: "x", modifier: "NOT_EQUALS" })(null)).toBeNull();
+    expect(stringMatcher({ value: "", modifier: "IS_NULL" })("   ")).toBe(true);
+    expect(stringMatcher({ value: "x", modifier: "NOT_MATCHES_REGEX" })(null)).toBe(true);
+  });
+
+  test("RE2 patterns: leading flags become JS flags, Perl-only syntax is refused with Go's wording", () => {
+    expect(goRegExp("(?i)abc").test("xABCx")).toBe(true);
+    expect(goRegExp("(?P<n>a+)b").exec("aab")?.groups?.n).toBe("aa");
+    expect(() => goRegExp("a(?=b)")).toThrow("error parsing regexp: invalid or unsupported Perl syntax: `(?=`");
+    expect(() => goRegExp("[abc")).toThrow(/^error parsing regexp: missing closing \]/);
+  });
+});
 
 describe("operators", () => {
   test("AND with OR, AND with NOT, and OR with NOT in one filter object are refused", async () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import type { FixtureScene, SeedResult } from "../src/testing/index";
+import { parseSearchString } from "../src/testing/q-search";
 import { gql, gqlData, withStandIn } from "./helpers/standin";
 
 const stash = withStandIn();
@@ -168,6 +169,16 @@ describe("q search", () => {
     expect(await titlesFor("qb", "banana OR cherry")).toEqual(["banana", "cherry"]);
     expect(await titlesFor("qb", "banana | sour")).toEqual(["banana", "green apple"]);
     expect(await titlesFor("qb", "apple -green")).toEqual(["red apple"]);
+  });
+});
+
+describe("parseSearchString (Stash's q grammar)", () => {
+  test("phrases, OR runs, exclusions and the literal cases", () => {
+    expect(parseSearchString('  one "two three" -four  ')).toEqual({ mustHave: ["one", "two three"], anySets: [], mustNot: ["four"] });
+    expect(parseSearchString("a OR b or c d")).toEqual({ mustHave: ["d"], anySets: [["a", "b", "c"]], mustNot: [] });
+    expect(parseSearchString("OR a")).toEqual({ mustHave: ["OR", "a"], anySets: [], mustNot: [] });
+    expect(parseSearchString('-"not this" "unclosed phrase')).toEqual({ mustHave: ['"unclosed', "phrase"], anySets: [], mustNot: ["not this"] });
+    expect(parseSearchString("   ")).toEqual({ mustHave: [], anySets: [], mustNot: [] });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * Plain-text layout for the demo tour: section headings, aligned tables and
- * human units. Pure functions returning lines, so the tour decides where
- * they go (stdout in the CLI, an array in tests).
+ * Plain-text layout for the demo tour: section headings, key/value blocks and
+ * aligned tables with an underlined header. Pure functions returning lines, so
+ * the tour decides where they go (stdout in the CLI, an array in tests). Sizes
+ * and durations use the report's formatters, so both read the same.
  */
 
 /** Where a column's cells line up. */
@@ -17,11 +18,10 @@ export interface Column<R> {
   maxWidth?: number;
 }
 
-const RULE_WIDTH = 72;
-
-/** A section heading: a blank line, the title, and a rule under it. */
-export function heading(title: string): string[] {
-  return ["", title, "─".repeat(Math.min(RULE_WIDTH, Math.max(title.length, 24)))];
+/** A section heading: a blank line, the title underlined, and the SDK calls it shows. */
+export function heading(title: string, ...calls: string[]): string[] {
+  const shown = calls.flatMap((call) => call.split("\n").map((line, i) => (i === 0 ? `  › ${line}` : `    ${line}`)));
+  return ["", title, "─".repeat(title.length), ...shown];
 }
 
 /** `label: value` pairs with the values lined up. */
@@ -48,30 +48,4 @@ export function table<R>(rows: readonly R[], columns: readonly Column<R>[]): str
   const line = (values: readonly string[]) =>
     `  ${values.map((v, i) => (aligns[i] === "right" ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join("  ")}`.trimEnd();
   return [line(columns.map((c) => c.header)), line(widths.map((w) => "-".repeat(w))), ...text.map(line)];
-}
-
-/** Bytes in binary units with one decimal, e.g. `1.4 GiB`. */
-export function formatBytes(bytes: number): string {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-
-/** Seconds as `h:mm:ss` or `m:ss`. */
-export function formatDuration(seconds: number): string {
-  const total = Math.round(seconds);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, "0");
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
-}
-
-/** A file's size as `1920×1080`. */
-export function formatResolution(file: { width: number; height: number } | undefined): string {
-  return file ? `${file.width}×${file.height}` : "—";
 }

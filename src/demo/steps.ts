@@ -7,7 +7,8 @@ import type { StashClient } from "../stash-client";
 import type { DuplicateCleanupPlan } from "../duplicate-cleanup";
 import type { SlimScene } from "../duplicates";
 import { CriterionModifier, SortDirectionEnum } from "../../generated/graphql";
-import { formatBytes, formatDuration, formatResolution, heading, keyValues, table } from "./format";
+import { formatBytes, formatDuration, formatResolution } from "../report/format";
+import { heading, keyValues, table } from "./format";
 
 /** Receives the tour's output, one line at a time. */
 export type Print = (line: string) => void;
@@ -27,7 +28,7 @@ function out(print: Print, lines: readonly string[]): void {
 /** Shows the server version. */
 export async function versionStep({ stash, print }: StepContext): Promise<string> {
   const v = await stash.version();
-  out(print, heading("1. Server version   stash.version()"));
+  out(print, heading("1. Server version", "stash.version()"));
   out(print, keyValues([["version", v.version ?? "(unknown)"], ["hash", v.hash], ["build time", v.build_time]]));
   return v.version ?? "";
 }
@@ -46,7 +47,7 @@ export async function searchStep({ stash, print }: StepContext, query: string): 
     filter: { per_page: 5, sort: "date", direction: SortDirectionEnum.DESC },
     sceneFilter: { rating100: { value: 60, modifier: CriterionModifier.GREATER_THAN } },
   });
-  out(print, heading(`2. Search   stash.findScenes({ q: "${query}", rating100 > 60, newest first })`));
+  out(print, heading("2. A filtered search", `stash.findScenes({ q: "${query}", filter: { per_page: 5, sort: "date", direction: DESC },\n                   sceneFilter: { rating100: { value: 60, modifier: GREATER_THAN } } })`));
   print(`  ${page.count} scenes match; the first ${page.scenes.length}:`);
   out(
     print,
@@ -85,7 +86,7 @@ export async function iterateStep({ stash, print, requests }: StepContext, perPa
   }
   const used = requests() - before;
   const expected = (await stash.findScenes({ sceneFilter, filter: { per_page: 1 } })).count;
-  out(print, heading(`3. Every unorganized scene   stash.iterateScenes({ sceneFilter: { organized: false }, perPage: ${perPage} })`));
+  out(print, heading("3. Every unorganized scene, page by page", `stash.iterateScenes({ sceneFilter: { organized: false }, perPage: ${perPage} })`));
   out(
     print,
     keyValues([
@@ -124,7 +125,7 @@ export async function duplicatesStep({ stash, print }: StepContext): Promise<Dup
     role.set(g.keep.id, "keep");
     for (const s of g.remove) role.set(s.id, "merge away");
   });
-  out(print, heading(`4. Duplicates   stash.findDuplicateScenesWrapper({ preset: "high" }) + planDuplicateCleanup`));
+  out(print, heading("4. Duplicates and a cleanup plan", `stash.findDuplicateScenesWrapper({ preset: "high" })`, `stash.planDuplicateCleanup(groups, { keep: "highest-resolution" })`));
   print(`  ${groups.length} groups of near-identical scenes (phash distance ≤ 4); plan: keep the highest resolution.`);
   const rows = groups.slice(0, SHOWN_GROUPS).flatMap((group, g) => group.map((scene, i) => ({ g, i, scene })));
   out(
@@ -133,9 +134,9 @@ export async function duplicatesStep({ stash, print }: StepContext): Promise<Dup
       { header: "group", cell: (r) => (r.i === 0 ? `#${r.g + 1}` : ""), align: "right" },
       { header: "scene", cell: (r) => Number(r.scene.id) },
       { header: "title", cell: (r) => r.scene.title, maxWidth: 28 },
-      { header: "resolution", cell: (r) => formatResolution(r.scene.files[0]), align: "right" },
-      { header: "size", cell: (r) => formatBytes(r.scene.files[0]?.size ?? 0), align: "right" },
-      { header: "length", cell: (r) => formatDuration(r.scene.files[0]?.duration ?? 0), align: "right" },
+      { header: "resolution", cell: (r) => formatResolution(r.scene.files[0]?.width, r.scene.files[0]?.height), align: "right" },
+      { header: "size", cell: (r) => formatBytes(r.scene.files[0]?.size), align: "right" },
+      { header: "length", cell: (r) => formatDuration(r.scene.files[0]?.duration), align: "right" },
       { header: "plan", cell: (r) => role.get(r.scene.id) ?? "—" },
     ]),
   );
@@ -187,7 +188,7 @@ export async function markersStep({ stash, print }: StepContext, target: string,
     markerFilter: { scenes: { value: [target], modifier: CriterionModifier.INCLUDES } },
     filter: { per_page: 1 },
   });
-  out(print, heading(`5. Marker merge   stash.mergeSceneMarkers("${target}", [${sources.map((s) => `"${s}"`).join(", ")}])`));
+  out(print, heading("5. Marker merge", `stash.mergeSceneMarkers("${target}", [${sources.map((s) => `"${s}"`).join(", ")}], { dryRun })`));
   out(
     print,
     table(runs, [
@@ -221,7 +222,7 @@ export async function historyStep({ stash, print }: StepContext, sceneId: string
   await stash.sceneAddO(sceneId);
   const scene = await stash.findScene(sceneId);
   if (!scene) throw new Error(`scene ${sceneId} disappeared`);
-  out(print, heading(`6. Play and O history   sceneAddPlay ×2, sceneAddO, then findScene("${sceneId}")`));
+  out(print, heading("6. Play and O history", `stash.sceneAddPlay("${sceneId}"), stash.sceneAddPlay("${sceneId}", ["2024-12-24 20:30:00"]), stash.sceneAddO("${sceneId}")`, `stash.findScene("${sceneId}")`));
   out(
     print,
     keyValues([

@@ -91,7 +91,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     const history = await historyStep(ctx, picks.historyScene);
     const requests = server.requests - firstRequest;
 
-    for (const line of heading("7. HTML duplicate report   renderDuplicateReport(groups, plan)")) print(line);
+    for (const line of heading("7. HTML duplicate report", "renderDuplicateReport(groups, plan, { images })")) print(line);
     for (const line of keyValues([
       ["written to", report.path],
       ["contents", `${dup.groups.length} group cards, keepers marked, ${report.images} screenshots embedded`],

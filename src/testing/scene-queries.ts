@@ -94,7 +94,7 @@ function findScenesResult(
   filter: FindFilterInput | null | undefined,
 ) {
   const selection = selectScenes(ctx.store, sceneFilter, filter?.q);
-  const page = sortAndPage(selection.scenes, filter, sceneSortSpec(ctx.store));
+  const page = sortAndPage(selection.scenes, filter, sceneSortSpec(ctx.store, selection.scenes));
   const fields = selectedFields(info);
   const sums = totals(ctx.store, selection, fields.has("duration") && fields.has("filesize"));
   return {
@@ -137,7 +137,8 @@ function parseFilenames(args: Record<string, any>, ctx: StandInContext) {
   const parsed = parseSceneFilenames(ctx.store, filter, (args.config ?? {}) as SceneParserInput, (regex, ignoreOrganized) => {
     const sceneFilter: Record<string, unknown> = { path: { modifier: "MATCHES_REGEX", value: regex } };
     if (ignoreOrganized) sceneFilter.organized = false;
-    const page = sortAndPage(selectScenes(ctx.store, sceneFilter, null).scenes, { ...filter, q: null }, sceneSortSpec(ctx.store));
+    const { scenes } = selectScenes(ctx.store, sceneFilter, null);
+    const page = sortAndPage(scenes, { ...filter, q: null }, sceneSortSpec(ctx.store, scenes));
     return { count: page.count, scenes: page.items };
   });
   return {
@@ -173,7 +174,8 @@ function allScenes(store: Store): SceneRecord[] {
   const keyed = [...store.all("scenes")].map((scene) => {
     const f = scene.fileIds[0] === undefined ? undefined : store.get("files", scene.fileIds[0]);
     const cut = f ? Math.max(f.path.lastIndexOf("/"), f.path.lastIndexOf("\\")) : -1;
-    return { scene, folder: f ? f.path.slice(0, Math.max(cut, 0)) : null, base: f ? f.path.slice(cut + 1) : null };
+    const folder = f ? (cut === 0 ? "/" : f.path.slice(0, Math.max(cut, 0))) : null;
+    return { scene, folder, base: f ? f.path.slice(cut + 1) : null };
   });
   const cmp = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
   keyed.sort((a, b) => cmp(a.folder, b.folder) || cmp(a.base, b.base) || cmp(a.scene.date, b.scene.date) || a.scene.id - b.scene.id);

@@ -40,7 +40,10 @@ export function registerDuplicatesClean(duplicates: Command, ctx: CliContext): v
     .description("Merge each duplicate group into its keeper (sceneMerge, with play and O histories); a dry run unless --apply")
     .option("--apply", "run the merges (default: only print them)")
     .option("--no-progress", "never draw a progress bar");
-  addFinderOptions(cmd, { required: true }).action(async (flags: CleanFlags) => {
+  addFinderOptions(cmd, { required: true }).action(async (_own: CleanFlags, self: Command) => {
+    // `duplicates --url X clean …` puts --url on the parent; the subcommand's own flags win.
+    // (commander's optsWithGlobals lets the parent win, so merge by hand.)
+    const flags = { ...self.parent?.opts(), ...self.opts() } as CleanFlags;
     const found = await findAndPlan(ctx, flags);
     const { plan } = found;
     if (!flags.apply) {

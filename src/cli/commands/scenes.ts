@@ -1,6 +1,7 @@
 /** `stash-gql scenes list|get`: read scenes as a table, JSON, or a JSON-lines stream. */
 import type { Command } from "commander";
 import type { SceneDataFragment, SceneFilterType } from "../../../generated/graphql";
+import { StashHttpError } from "../../errors";
 import { formatBytes, formatDuration, formatResolution } from "../../report/format";
 import { addConnectionOptions, type CliContext, type ConnectionFlags } from "../context";
 import { CliExit, CliUsageError, EXIT } from "../exit-codes";
@@ -120,6 +121,16 @@ function describeScene(s: SceneDataFragment): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** A 422 about `$scene_filter` means the user's --filter-json does not fit SceneFilterType: a usage error, not a server mismatch. */
+function blameFilter(err: unknown): never {
+  if (err instanceof StashHttpError && err.status === 422) {
+    // graphql-js says `Variable "$scene_filter"`, Stash (gqlgen) says `variable.scene_filter` and sets the path.
+    const own = err.errors.filter((e) => /\$scene_filter\b|variable\.scene_filter\b/.test(e.message) || e.path?.includes("scene_filter"));
+    if (own.length) throw new CliUsageError(`--filter-json: ${own.map((e) => e.message.replace(/^Variable "\$scene_filter" /, "")).join("; ")}`);
+  }
+  throw err;
+}
+
 /** Registers `scenes list` and `scenes get`. */
 export function registerScenes(program: Command, ctx: CliContext): void {
   const scenes = program.command("scenes").description("List and read scenes");
@@ -137,7 +148,7 @@ export function registerScenes(program: Command, ctx: CliContext): void {
     .option("--direction <dir>", "ASC or DESC")
     .option("--no-progress", "never draw a progress bar")
     .addHelpText("after", `\nExamples:\n  stash-gql scenes list --q beach\n  stash-gql scenes list --filter-json '{"organized": false}' --all > unorganized.jsonl\n`);
-  addConnectionOptions(list).action((flags: ListFlags) => (flags.all ? listAll(ctx, flags) : listPage(ctx, flags)));
+  addConnectionOptions(list).action((flags: ListFlags) => (flags.all ? listAll(ctx, flags) : listPage(ctx, flags)).catch(blameFilter));
 
   const get = scenes
     .command("get")

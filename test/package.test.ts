@@ -1,0 +1,190 @@
+/**
+ * The published package as a consumer gets it: build once, `npm pack` once,
+ * install the tarball into a scratch project (dependencies from the npm cache),
+ * then use it from ESM and from CJS in separate processes, start the packaged
+ * stand-in and query it with the packaged client. publint and attw check the
+ * same tarball.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startStandIn, generateLibrary, type StandIn } from "../src/testing/index";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
+const SLOW = 300_000;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(file: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(file, args, { cwd, env: { ...process.env, ...env }, timeout: SLOW, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+async function ok(file: string, args: readonly string[], cwd: string, env?: Record<string, string>): Promise<string> {
+  const r = await run(file, args, cwd, env);
+  if (r.code !== 0) throw new Error(`${file} ${args.join(" ")} exited ${r.code}:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/**
+ * A consumer script that starts the packaged stand-in, seeds it, and queries it
+ * with the packaged client, printing one JSON line. `kind` picks import or require.
+ */
+function consumerScript(kind: "esm" | "cjs"): string {
+  const load =
+    kind === "esm"
+      ? `import { StashClient, StashAuthError, CriterionModifier } from "stash-graphql-client";
+import { startStandIn, generateLibrary } from "stash-graphql-client/testing";
+import { FindScenesDocument } from "stash-graphql-client/operations";
+const resolved = import.meta.resolve("stash-graphql-client");`
+      : `const { StashClient, StashAuthError, CriterionModifier } = require("stash-graphql-client");
+const { startStandIn, generateLibrary } = require("stash-graphql-client/testing");
+const { FindScenesDocument } = require("stash-graphql-client/operations");
+const resolved = require.resolve("stash-graphql-client");`;
+  return `${load}
+async function main() {
+  const key = "consumer-key";
+  const server = await startStandIn({ apiKey: key });
+  try {
+    const seeded = await server.seed(generateLibrary({ scenes: 12, duplicateGroups: 2, seed: 5 }));
+    const stash = new StashClient({ url: server.url, apiKey: key });
+    const page = await stash.findScenes({ filter: { per_page: 5, sort: "id" } });
+    const raw = await stash.request(FindScenesDocument, { filter: { per_page: 1 }, scene_filter: { id: { value: 3, modifier: CriterionModifier.GREATER_THAN } } });
+    const dups = await stash.findDuplicateScenesWrapper({ preset: "high" });
+    let authError = null;
+    try {
+      await new StashClient({ url: server.url, apiKey: "wrong" }).version();
+    } catch (err) {
+      authError = err instanceof StashAuthError ? "StashAuthError" : String(err);
+    }
+    console.log(JSON.stringify({
+      resolved, version: (await stash.version()).version, served: server.version,
+      count: page.count, ids: page.scenes.map((s) => s.id), seeded: seeded.scenes,
+      rawCount: raw.findScenes.count, duplicates: dups.length, authError,
+    }));
+  } finally {
+    await server.close();
+  }
+}
+main().catch((err) => { console.error(err); process.exitCode = 1; });
+`;
+}
+
+interface ConsumerOutput {
+  resolved: string;
+  version: string;
+  served: string;
+  count: number;
+  ids: string[];
+  seeded: string[];
+  rawCount: number;
+  duplicates: number;
+  authError: string | null;
+}
+
+let tmp: string;
+let tarball: string;
+let project: string;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), "stash-package-"));
+  await ok("npm", ["run", "--silent", "build"], ROOT);
+  const packed = JSON.parse(await ok("npm", ["pack", "--json", "--pack-destination", tmp], ROOT)) as { filename: string }[];
+  tarball = join(tmp, packed[0]!.filename);
+  project = join(tmp, "consumer");
+  mkdirSync(project);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }));
+  // The runtime dependencies come from the npm cache that `npm ci` filled; the registry is only asked about what is missing.
+  await ok("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], project);
+  // Prove dist/ is self-sufficient: the stand-in embeds its schemas, so nothing else in the package is read at run time.
+  const installed = join(project, "node_modules", PKG.name);
+  rmSync(join(installed, "schema"), { recursive: true, force: true });
+  rmSync(join(installed, "operations"), { recursive: true, force: true });
+}, SLOW);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("the packed tarball", { timeout: 120_000 }, () => {
+  it("installs dist with both module formats and declarations, and no sources or tests", () => {
+    const manifest = JSON.parse(readFileSync(join(project, "node_modules", PKG.name, "package.json"), "utf8")) as Record<string, unknown>;
+    expect(manifest["version"]).toBe(PKG.version);
+    expect(manifest["sideEffects"]).toBe(false);
+    const installed = join(project, "node_modules", PKG.name);
+    for (const entry of ["index", "testing", "operations"]) {
+      for (const ext of [".js", ".cjs", ".d.ts", ".d.cts"]) expect(existsSync(join(installed, "dist", entry + ext)), `dist/${entry}${ext}`).toBe(true);
+    }
+    expect(existsSync(join(installed, "dist", "cli.js"))).toBe(true);
+    expect(existsSync(join(installed, "src"))).toBe(false);
+    expect(existsSync(join(installed, "test"))).toBe(false);
+  });
+
+  for (const kind of ["esm", "cjs"] as const) {
+    it(`works from ${kind === "esm" ? "import (ESM)" : "require (CJS)"}: packaged stand-in, packaged client`, async () => {
+      const file = join(project, kind === "esm" ? "consumer.mjs" : "consumer.cjs");
+      writeFileSync(file, consumerScript(kind));
+      const r = await run(process.execPath, [file], project);
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout.trim()) as ConsumerOutput;
+      const resolved = out.resolved.startsWith("file:") ? fileURLToPath(out.resolved) : out.resolved;
+      expect(resolved).toBe(join(project, "node_modules", PKG.name, "dist", kind === "esm" ? "index.js" : "index.cjs"));
+      expect(out.version).toBe(out.served);
+      expect(out.count).toBe(12);
+      expect(out.seeded).toHaveLength(12);
+      expect(out.ids).toEqual(out.seeded.slice(0, 5));
+      expect(out.rawCount).toBe(out.seeded.filter((id) => Number(id) > 3).length);
+      expect(out.duplicates).toBe(2);
+      expect(out.authError).toBe("StashAuthError");
+      expect(r.stdout + r.stderr).not.toContain("consumer-key");
+    });
+  }
+
+  it("runs an example with the import switched to the package name", async () => {
+    let server: StandIn | undefined;
+    try {
+      server = await startStandIn();
+      const seeded = await server.seed(generateLibrary({ scenes: 7, seed: 2 }));
+      const source = readFileSync(join(ROOT, "examples", "export-jsonl.ts"), "utf8");
+      expect(source).toContain('from "../src/index"');
+      writeFileSync(join(project, "export-jsonl.ts"), source.replace('from "../src/index"', `from "${PKG.name}"`));
+      const tsx = import.meta.resolve("tsx");
+      const r = await run(process.execPath, ["--import", tsx, "export-jsonl.ts"], project, { STASH_URL: server.url });
+      expect(r.code, r.stderr).toBe(0);
+      const ids = r.stdout.trim().split("\n").map((l) => (JSON.parse(l) as { id: string }).id);
+      expect(ids).toEqual(seeded.scenes);
+    } finally {
+      await server?.close();
+    }
+  });
+
+  it("passes publint (strict) with no messages", async () => {
+    const bytes = readFileSync(tarball);
+    const { messages, pkg } = await publint({ pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }, strict: true });
+    expect(messages.map((m) => formatMessage(m, pkg) ?? m.code)).toEqual([]);
+  });
+
+  it("passes attw for node16 (CJS and ESM) and bundler resolution", async () => {
+    const attw = join(ROOT, "node_modules", ".bin", "attw");
+    const r = await run(attw, [tarball, "--profile", "node16", "--format", "json"], ROOT);
+    expect(r.code, r.stdout.slice(0, 2000)).toBe(0);
+    const report = JSON.parse(r.stdout) as { problems?: Record<string, { kind: string; entrypoint: string; resolutionKind?: string }[]> };
+    const problems = Object.values(report.problems ?? {}).flat();
+    // node10 (TypeScript's legacy `moduleResolution: node`) ignores `exports`, so subpaths cannot resolve there by design.
+    expect(problems.filter((p) => p.resolutionKind !== "node10")).toEqual([]);
+    for (const p of problems) expect(p).toMatchObject({ kind: "NoResolution", resolutionKind: "node10" });
+  });
+});

@@ -19,30 +19,11 @@ import {
   StashValidationError,
 } from "../src/errors";
 import { describeFailure, EXIT, exitCodeFor } from "../src/cli/exit-codes";
-import type { CliIo } from "../src/cli/io";
+import { capture } from "./helpers/cli-io";
 import { runCli, secretsOf } from "../src/cli/program";
 import { renderTable } from "../src/cli/table";
 import { StashClient } from "../src/stash-client";
 import { generateLibrary, startStandIn, type StandIn } from "../src/testing/index";
-
-interface Captured {
-  io: CliIo;
-  stdout(): string;
-  stderr(): string;
-}
-
-function capture(options: { stdoutTTY?: boolean; stderrTTY?: boolean; env?: Record<string, string>; signal?: AbortSignal; cwd?: string } = {}): Captured {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: { write: (t) => (out.push(t), true), isTTY: options.stdoutTTY ?? false },
-    stderr: { write: (t) => (err.push(t), true), isTTY: options.stderrTTY ?? false, columns: 100 },
-    env: options.env ?? {},
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.cwd ? { cwd: options.cwd } : {}),
-  };
-  return { io, stdout: () => out.join(""), stderr: () => err.join("") };
-}
 
 const library = generateLibrary({ scenes: 30, duplicateGroups: 3, seed: 5 });
 let stash: StandIn;

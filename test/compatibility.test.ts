@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { operationReleases } from "../generated/compat";
 import { parseStashVersion } from "../src/capabilities";
+import { methodOperations } from "../src/compat-methods";
 import { StashClient, StashUnsupportedError, StashValidationError } from "../src/index";
 import { startStandIn, type Fixture, type SeedResult, type StandIn } from "../src/testing";
 
@@ -92,6 +93,10 @@ const calls: [method: string, operation: string, call: (s: StashClient, ids: Ids
   ["sceneDestroy", "SceneDestroy", (s, ids) => s.sceneDestroy({ id: ids.scenes[3]! })],
   ["scenesDestroy", "ScenesDestroy", (s, ids) => s.scenesDestroy({ ids: [ids.scenes[4]!] })],
 ];
+
+it("the call table matches the method → operation map the compat command uses", () => {
+  for (const [method, operation] of calls) expect(methodOperations[method], method).toContain(operation);
+});
 
 let stash: StandIn | undefined;
 afterEach(async () => {

@@ -75,7 +75,7 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-describe("examples/export-jsonl.ts", () => {
+describe("examples/export-jsonl.ts", { timeout: 60_000 }, () => {
   it("writes every scene as one JSON line to stdout", async () => {
     const run = await runExample("export-jsonl", []);
     expect(run.code, run.stderr).toBe(0);
@@ -113,7 +113,7 @@ describe("examples/export-jsonl.ts", () => {
   });
 });
 
-describe("examples/marker-merge.ts", () => {
+describe("examples/marker-merge.ts", { timeout: 60_000 }, () => {
   it("lists the copies in a dry run, creates them with --apply, and creates nothing the second time", async () => {
     const [target, ...rest] = freeScenes();
     const sources = rest.slice(0, 2);
@@ -139,7 +139,7 @@ describe("examples/marker-merge.ts", () => {
   });
 });
 
-describe("examples/bulk-tag.ts", () => {
+describe("examples/bulk-tag.ts", { timeout: 60_000 }, () => {
   it("counts in a dry run, tags every match with --apply, and is idempotent", async () => {
     const word = (await stash.findScene(freeScenes()[0]!))!.title!.split(" ")[0]!;
     const tagName = Object.keys(seeded.tags).sort()[0]!;
@@ -171,7 +171,7 @@ describe("examples/bulk-tag.ts", () => {
   });
 });
 
-describe("examples/duplicates-cleanup.ts", () => {
+describe("examples/duplicates-cleanup.ts", { timeout: 60_000 }, () => {
   it("prints the plan without changing anything, then merges every group with --apply", async () => {
     const groups = await stash.findDuplicateScenesWrapper({ preset: "high" });
     const plan = stash.planDuplicateCleanup(groups, { keep: "largest" });

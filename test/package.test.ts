@@ -171,6 +171,21 @@ describe("the packed tarball", { timeout: 120_000 }, () => {
     }
   });
 
+  it("installs the stash-gql binary, which runs from the built dist", async () => {
+    let server: StandIn | undefined;
+    try {
+      server = await startStandIn();
+      const bin = join(project, "node_modules", ".bin", "stash-gql");
+      const r = await run(bin, ["version", "--json", "--url", server.url], project, { STASH_URL: "", STASH_API_KEY: "" });
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout.trim()) as { sdk: string; server: { version: string } };
+      expect(out.sdk).toBe(PKG.version);
+      expect(out.server.version).toBe(server.version);
+    } finally {
+      await server?.close();
+    }
+  });
+
   it("passes publint (strict) with no messages", async () => {
     const bytes = readFileSync(tarball);
     const { messages, pkg } = await publint({ pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }, strict: true });

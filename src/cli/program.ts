@@ -8,6 +8,7 @@ import { createContext } from "./context";
 import { CONFIG_HELP, describeFailure, EXIT_CODES_HELP, exitCodeFor } from "./exit-codes";
 import { processIo, redactingStream, type CliIo } from "./io";
 import { SDK_VERSION } from "./sdk-version";
+import { registerCompat } from "./commands/compat";
 import { registerDuplicates } from "./commands/duplicates";
 import { registerMarkers } from "./commands/markers";
 import { registerScenes } from "./commands/scenes";
@@ -38,6 +39,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerDuplicates(program, ctx);
   registerMarkers(program, ctx);
   registerSchema(program, ctx);
+  registerCompat(program, ctx);
   return program;
 }
 

@@ -49,3 +49,8 @@ export function table<R>(rows: readonly R[], columns: readonly Column<R>[]): str
     `  ${values.map((v, i) => (aligns[i] === "right" ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join("  ")}`.trimEnd();
   return [line(columns.map((c) => c.header)), line(widths.map((w) => "-".repeat(w))), ...text.map(line)];
 }
+
+/** `1 scene`, `2 scenes`: a count with its noun, plural unless the count is one. */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}

@@ -8,7 +8,7 @@ import type { DuplicateCleanupPlan } from "../duplicate-cleanup";
 import type { SlimScene } from "../duplicates";
 import { CriterionModifier, SortDirectionEnum } from "../../generated/graphql";
 import { formatBytes, formatDuration, formatResolution } from "../report/format";
-import { heading, keyValues, table } from "./format";
+import { count, heading, keyValues, table } from "./format";
 
 /** Receives the tour's output, one line at a time. */
 export type Print = (line: string) => void;
@@ -48,7 +48,7 @@ export async function searchStep({ stash, print }: StepContext, query: string): 
     sceneFilter: { rating100: { value: 60, modifier: CriterionModifier.GREATER_THAN } },
   });
   out(print, heading("2. A filtered search", `stash.findScenes({ q: "${query}", filter: { per_page: 5, sort: "date", direction: DESC },\n                   sceneFilter: { rating100: { value: 60, modifier: GREATER_THAN } } })`));
-  print(`  ${page.count} scenes match; the first ${page.scenes.length}:`);
+  print(`  ${count(page.count, "scene")} match${page.count > page.scenes.length ? `; the first ${page.scenes.length}` : ""}:`);
   out(
     print,
     table(page.scenes, [
@@ -126,7 +126,7 @@ export async function duplicatesStep({ stash, print }: StepContext): Promise<Dup
     for (const s of g.remove) role.set(s.id, "merge away");
   });
   out(print, heading("4. Duplicates and a cleanup plan", `stash.findDuplicateScenesWrapper({ preset: "high" })`, `stash.planDuplicateCleanup(groups, { keep: "highest-resolution" })`));
-  print(`  ${groups.length} groups of near-identical scenes (phash distance ≤ 4); plan: keep the highest resolution.`);
+  print(`  ${count(groups.length, "group")} of near-identical scenes (phash distance ≤ 4); plan: keep the highest resolution.`);
   const rows = groups.slice(0, SHOWN_GROUPS).flatMap((group, g) => group.map((scene, i) => ({ g, i, scene })));
   out(
     print,
@@ -140,8 +140,8 @@ export async function duplicatesStep({ stash, print }: StepContext): Promise<Dup
       { header: "plan", cell: (r) => role.get(r.scene.id) ?? "—" },
     ]),
   );
-  if (groups.length > SHOWN_GROUPS) print(`  … and ${groups.length - SHOWN_GROUPS} more groups (all of them are in the HTML report).`);
-  print(`  Plan: ${plan.summary.groups} groups, ${plan.summary.remove} scenes would be merged into their keepers (a dry run: nothing changed yet).`);
+  if (groups.length > SHOWN_GROUPS) print(`  … and ${count(groups.length - SHOWN_GROUPS, "more group")} (all of them are in the HTML report).`);
+  print(`  Plan: ${count(plan.summary.groups, "group")}, ${count(plan.summary.remove, "scene")} would be merged into their keepers (a dry run: nothing changed yet).`);
   return { groups, plan };
 }
 
@@ -159,7 +159,7 @@ export async function applyStep({ stash, print }: StepContext, plan: DuplicateCl
   print("");
   print(
     first
-      ? `  Applied group #1 only (stash.applyDuplicateCleanup): scene${merged.length === 1 ? "" : "s"} ${merged.join(", ")} merged into ${first.keep.id}, with files and histories; ${groupsAfter} groups remain.`
+      ? `  Applied group #1 only (stash.applyDuplicateCleanup): scene${merged.length === 1 ? "" : "s"} ${merged.join(", ")} merged into ${first.keep.id}, with files and histories; ${count(groupsAfter, "group")} left.`
       : "  No duplicate groups, so nothing to apply.",
   );
   return { merged, keeper: first?.keep.id ?? null, groupsAfter };

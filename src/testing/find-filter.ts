@@ -56,6 +56,8 @@ export function comparatorFor<T extends { id: number }>(
   spec: SortSpec<T>,
 ): (a: T, b: T) => number {
   const name = sort || spec.defaultSort || "id";
+  const seeded = /^random_(.*)$/.exec(name);
+  if (seeded && !/^\d+$/.test(seeded[1]!)) throw new Error(`invalid random seed: ${seeded[1]}`);
   const random = /^random(?:_(\d+))?$/.exec(name);
   if (random) {
     // Plain `random` changes between calls, as Stash's does; a seed makes it stable.

@@ -14,7 +14,7 @@ import * as sdk from "../src/index";
 import { startStandIn, type Fixture, type SeedResult } from "../src/testing/index";
 
 /** Where the examples live; the lead may point this at README.md. */
-const SOURCE = { file: fileURLToPath(new URL("../docs/facade-examples.md", import.meta.url)), heading: "Scene API examples" };
+const SOURCE = { file: fileURLToPath(new URL("../README.md", import.meta.url)), heading: "Scene API examples" };
 
 /** The 26 methods of the ported Python scene API, each of which must have an example. */
 const SEED_METHODS = [
@@ -79,7 +79,7 @@ function compile(example: CodeExample): Example {
  * `stash` is a StashClient and `ids` has exactly the sample library's names.
  */
 function typeErrors(all: readonly CodeExample[]): string[] {
-  const root = join(dirname(SOURCE.file), "..");
+  const root = fileURLToPath(new URL("..", import.meta.url));
   const virtual = join(root, "test", "__readme_examples__.ts");
   const imported = new Set<string>(["StashClient"]);
   const bodies = all.map((e, i) => {

@@ -6,7 +6,7 @@
 import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from "@urql/core";
 import type { DocumentNode, OperationDefinitionNode } from "graphql";
 import pLimit, { type LimitFunction } from "p-limit";
-import { parseResult, StashValidationError, type TransportRecord } from "./errors";
+import { parseResult, StashAbortError, StashError, StashValidationError, type TransportRecord } from "./errors";
 import { runWithRetry, resolveRetry, type ResolvedRetry, type RetryOptions } from "./retry";
 import { attemptFetch, type FetchLike } from "./transport";
 import { normalizeUrl, warnOnPlainHttpKey, type Logger } from "./url";
@@ -143,10 +143,18 @@ export class StashCore {
           ? this.retry
           : resolveRetry(options.retry);
     const op = info;
+    const signal = options.signal;
     const send = () =>
-      this.limit(() =>
-        runWithRetry(() => this.attempt<TData>(document, variables, op, timeoutMs, options.signal), policy, options.signal),
+      this.limit(() => runWithRetry(() => this.attempt<TData>(document, variables, op, timeoutMs, signal), policy, signal)).catch(
+        (err: unknown) => {
+          // p-retry and the queue reject with the signal's own reason; callers get one class for aborts.
+          if (signal?.aborted && !(err instanceof StashError)) throw new StashAbortError(`${op.name}: the call was aborted by its AbortSignal`, { operation: op.name });
+          throw err;
+        },
       );
+    if (signal?.aborted) {
+      return Promise.reject(new StashAbortError(`${op.name}: the call was aborted by its AbortSignal`, { operation: op.name }));
+    }
     if (!this.checkCompatibility) return send();
     return this.capabilities({ signal: options.signal }).then((caps) => {
       if (!caps.meetsMinimum) throw tooOldError(caps);

@@ -28,7 +28,7 @@ export function runNode(file: string, args: readonly string[], nodeArgs: readonl
     child.on("close", (code) => {
       const wallMs = performance.now() - start;
       if (code === 0) resolve({ stdout, stderr, wallMs });
-      else reject(new Error(`${file} exited with code ${code}: ${stderr.trim().slice(-2000)}`));
+      else reject(new Error(`${file} exited with code ${code}: ${(stderr + stdout).trim().slice(-2000)}`));
     });
   });
 }

@@ -6,7 +6,8 @@
 
 const named = { id: true, name: true } as const;
 
-const markerSelection = {
+/** Mirrors operations/fragments/SceneMarkerData.graphql. */
+export const markerSelection = {
   id: true,
   title: true,
   seconds: true,

@@ -1,0 +1,144 @@
+/**
+ * Consumer type-check time: `tsc --noEmit` over a file that runs five
+ * operations with this SDK, against the same file written with stashapp-api
+ * (same fields selected). Both check against declaration files with the same
+ * tsconfig, as a consumer's project would.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { Figure } from "./lib/figure";
+import { moduleBin, runNode } from "./lib/child";
+import { REPO_ROOT, scratchDir } from "./lib/paths";
+import { ratios, summarize } from "./lib/stats";
+
+/** Sizes of the type-check benchmark. */
+export interface TypecheckBenchConfig {
+  rounds: number;
+}
+
+/** The configuration `npm run bench` uses. */
+export const typecheckBenchFull: TypecheckBenchConfig = { rounds: 5 };
+
+const TSC = moduleBin("typescript/bin/tsc");
+
+const SDK_CONSUMER = `import { StashClient } from "stash-graphql-client";
+
+const stash = new StashClient({ url: "http://localhost:9999", apiKey: "key" });
+
+export async function main(): Promise<unknown[]> {
+  const scene = await stash.findScene("1");
+  const page = await stash.findScenes({ filter: { per_page: 10 } });
+  const markers = await stash.findSceneMarkers({ filter: { per_page: 5 } });
+  const updated = await stash.updateScene({ id: "1", title: "New title" });
+  const created = await stash.createSceneMarker({ scene_id: "1", title: "Intro", seconds: 0, primary_tag_id: "2" });
+  return [scene?.files[0]?.path, page.scenes[0]?.studio?.name, markers.scene_markers[0]?.primary_tag.name, updated.title, created.seconds];
+}
+`;
+
+const peerConsumer = (selection: string) => `import { StashClient } from "stashapp-api";
+import { markerSelection, sceneDataSelection } from "${selection}";
+
+const stash = new StashClient({ url: "http://localhost:9999", apiKey: "key" });
+
+export async function main(): Promise<unknown[]> {
+  const { findScene: scene } = await stash.query({ findScene: { __args: { id: "1" }, ...sceneDataSelection } });
+  const { findScenes: page } = await stash.query({ findScenes: { __args: { filter: { per_page: 10 } }, count: true, scenes: sceneDataSelection } });
+  const { findSceneMarkers: markers } = await stash.query({
+    findSceneMarkers: { __args: { filter: { per_page: 5 } }, count: true, scene_markers: markerSelection },
+  });
+  const { sceneUpdate: updated } = await stash.mutation({ sceneUpdate: { __args: { input: { id: "1", title: "New title" } }, ...sceneDataSelection } });
+  const { sceneMarkerCreate: created } = await stash.mutation({
+    sceneMarkerCreate: { __args: { input: { scene_id: "1", title: "Intro", seconds: 0, primary_tag_id: "2" } }, ...markerSelection },
+  });
+  return [scene?.files[0]?.path, page.scenes[0]?.studio?.name, markers.scene_markers[0]?.primary_tag.name, updated?.title, created?.seconds];
+}
+`;
+
+/** Compiler options shared by both consumers: strict, bundler resolution, libraries' .d.ts not re-checked. */
+function consumerTsconfig(file: string, paths: Record<string, string[]>): string {
+  return JSON.stringify(
+    {
+      compilerOptions: {
+        target: "ES2022",
+        module: "ESNext",
+        moduleResolution: "Bundler",
+        lib: ["ES2023", "DOM"],
+        types: [],
+        strict: true,
+        skipLibCheck: true,
+        noEmit: true,
+        paths,
+      },
+      files: [file],
+    },
+    null,
+    2,
+  );
+}
+
+/** Emits the SDK's declarations (src/index.ts and what it reaches) into `outDir` with the project's compiler settings. */
+async function emitDeclarations(dir: string): Promise<string> {
+  const config = join(dir, "tsconfig.declarations.json");
+  const rel = (p: string) => relative(dir, join(REPO_ROOT, p));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      extends: rel("tsconfig.json"),
+      compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: "types", rootDir: rel(".") },
+      include: [],
+      files: [rel("src/index.ts")],
+    }),
+  );
+  await runNode(TSC, ["-p", config]);
+  return join(dir, "types", "src", "index.d.ts");
+}
+
+/** Wall time of one `tsc -p` run, in seconds. */
+async function timeTsc(tsconfig: string): Promise<number> {
+  const out = await runNode(TSC, ["-p", tsconfig]);
+  return out.wallMs / 1000;
+}
+
+/** Runs the type-check comparison; one figure. */
+export async function benchTypecheck(config: TypecheckBenchConfig): Promise<Figure[]> {
+  const dir = scratchDir("typecheck");
+  try {
+    const declarations = await emitDeclarations(dir);
+    mkdirSync(join(dir, "consumers"), { recursive: true });
+    writeFileSync(join(dir, "consumers", "sdk.ts"), SDK_CONSUMER);
+    const selection = relative(join(dir, "consumers"), join(REPO_ROOT, "bench", "lib", "peer-selection")).replace(/\\/g, "/");
+    writeFileSync(join(dir, "consumers", "peer.ts"), peerConsumer(selection));
+    const sdkConfig = join(dir, "tsconfig.sdk.json");
+    const peerConfig = join(dir, "tsconfig.peer.json");
+    writeFileSync(sdkConfig, consumerTsconfig("consumers/sdk.ts", { "stash-graphql-client": [`./${relative(dir, declarations)}`] }));
+    writeFileSync(peerConfig, consumerTsconfig("consumers/peer.ts", {}));
+
+    const sdk: number[] = [];
+    const peer: number[] = [];
+    for (let round = 0; round < config.rounds; round++) {
+      if (round % 2) {
+        peer.push(await timeTsc(peerConfig));
+        sdk.push(await timeTsc(sdkConfig));
+      } else {
+        sdk.push(await timeTsc(sdkConfig));
+        peer.push(await timeTsc(peerConfig));
+      }
+    }
+    const ratio = summarize(ratios(sdk, peer));
+    return [
+      {
+        name: "consumer type-check, 5 operations",
+        measures: [
+          { label: "SDK consumer", unit: "s", summary: summarize(sdk) },
+          { label: "stashapp-api consumer", unit: "s", summary: summarize(peer) },
+          { label: "SDK / stashapp-api", unit: "×", summary: ratio },
+        ],
+        goal: "≤ 1.0×",
+        met: ratio.median <= 1.0,
+        method: `Wall time of \`tsc -p\` (TypeScript from node_modules, noEmit, strict, skipLibCheck, moduleResolution Bundler) on one file running findScene, findScenes, findSceneMarkers, updateScene and createSceneMarker; the stashapp-api file selects the same fields (SceneData / SceneMarkerData). The SDK is checked against declarations emitted from src/index.ts with \`tsc --emitDeclarationOnly\`; ${config.rounds} rounds, order alternated; includes tsc start-up for both.`,
+      },
+    ];
+  } finally {
+    if (!process.env["BENCH_KEEP"]) rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,14 +1,15 @@
 /**
- * The transport core of the SDK: one urql client (fetchExchange only, POST,
- * no cache) plus what urql leaves to us — timeouts, AbortSignals, retries of
- * queries, a concurrency cap, and typed errors through `parseResult`.
+ * The transport core of the SDK: a GraphQL POST over `fetch` (see
+ * transport.ts) plus timeouts, AbortSignals, retries of queries, a
+ * concurrency cap, and typed errors through `parseResult`. Documents are
+ * typed urql-style (`TypedDocumentNode`) and printed once per document.
  */
-import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from "@urql/core";
-import type { DocumentNode, OperationDefinitionNode } from "graphql";
+import type { AnyVariables, TypedDocumentNode } from "@urql/core";
+import { print, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import pLimit, { type LimitFunction } from "p-limit";
 import { parseResult, StashAbortError, StashError, StashValidationError, type TransportRecord } from "./errors";
 import { runWithRetry, resolveRetry, type ResolvedRetry, type RetryOptions } from "./retry";
-import { attemptFetch, type FetchLike } from "./transport";
+import { postGraphQL, requestHeaders, type FetchLike, type GraphQLBody } from "./transport";
 import { normalizeUrl, warnOnPlainHttpKey, type Logger } from "./url";
 import {
   buildCapabilitiesDocument,
@@ -70,20 +71,27 @@ function describeOperation(document: DocumentNode): OperationInfo {
   return { name: op.name?.value ?? "anonymous", kind: op.operation };
 }
 
+/** The request body's fixed part: printing a document costs more than the rest of a call, so it is done once. */
+function toWire(document: DocumentNode): Omit<GraphQLBody, "variables"> {
+  const op = document.definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
+  return { query: print(document), operationName: op?.name?.value };
+}
+
 /** The request layer shared by every facade method; `StashClient` adds the Stash methods on top. */
 export class StashCore {
   /** The normalised endpoint, e.g. `http://localhost:9999/graphql`. */
   readonly url: string;
-  private readonly urql: Client;
+  private readonly endpoint: string;
+  private readonly headers: Readonly<Record<string, string>>;
   private readonly fetchImpl: FetchLike;
   private readonly secrets: readonly string[];
   private readonly timeoutMs: number;
   private readonly retry: ResolvedRetry | false;
   private readonly limit: LimitFunction;
   private readonly operations = new WeakMap<DocumentNode, OperationInfo>();
+  private readonly wire = new WeakMap<DocumentNode, Omit<GraphQLBody, "variables">>();
   private readonly checkCompatibility: boolean;
   private capabilitiesPromise: Promise<Capabilities> | undefined;
-  private nextKey = 1;
 
   /** Whether a client of this class checks the server before its first call, unless told otherwise. */
   protected static readonly checksCompatibilityByDefault: boolean = false;
@@ -106,18 +114,9 @@ export class StashCore {
     this.limit = pLimit(concurrency);
     this.secrets = options.apiKey ? [options.apiKey] : [];
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.apiKey) {
-      headers["ApiKey"] = options.apiKey;
-      warnOnPlainHttpKey(url, options.logger);
-    }
-    this.urql = new Client({
-      url,
-      exchanges: [fetchExchange],
-      preferGetMethod: false,
-      requestPolicy: "network-only",
-      fetchOptions: { headers },
-    });
+    if (options.apiKey) warnOnPlainHttpKey(url, options.logger);
+    this.endpoint = url;
+    this.headers = requestHeaders(options.headers, options.apiKey);
   }
 
   /**
@@ -198,14 +197,13 @@ export class StashCore {
     signal: AbortSignal | undefined,
   ): Promise<TData> {
     const record: TransportRecord = {};
-    // A unique key per call: urql would otherwise merge identical in-flight queries,
-    // and one caller's abort or timeout would cancel another's request.
-    const operation = this.urql.createRequestOperation(
-      info.kind,
-      { key: this.nextKey++, query: document, variables: variables ?? {} },
-      { fetch: attemptFetch(this.fetchImpl, { timeoutMs, signal, record }) },
-    );
-    const result = await this.urql.executeRequestOperation(operation).toPromise();
+    let wire = this.wire.get(document);
+    if (!wire) {
+      wire = toWire(document);
+      this.wire.set(document, wire);
+    }
+    const body: GraphQLBody = { ...wire, variables: variables ?? {} };
+    const result = await postGraphQL(this.fetchImpl, this.endpoint, this.headers, body, { timeoutMs, signal, record });
     return parseResult<TData>({
       operation: info.name,
       url: this.url,

@@ -1,6 +1,6 @@
 /**
- * The transport core of the SDK: a GraphQL POST over `fetch` (see
- * transport.ts) plus timeouts, AbortSignals, retries of queries, a
+ * The transport core of the SDK: a GraphQL POST over node:http, or over a
+ * caller's `fetch` (see transport.ts), plus timeouts, AbortSignals, retries of queries, a
  * concurrency cap, and typed errors through `parseResult`. Documents are
  * typed urql-style (`TypedDocumentNode`) and printed once per document.
  */
@@ -8,8 +8,8 @@ import type { AnyVariables, TypedDocumentNode } from "@urql/core";
 import { print, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import pLimit, { type LimitFunction } from "p-limit";
 import { parseResult, StashAbortError, StashError, StashValidationError, type TransportRecord } from "./errors";
-import { runWithRetry, resolveRetry, type ResolvedRetry, type RetryOptions } from "./retry";
-import { postGraphQL, requestHeaders, type FetchLike, type GraphQLBody } from "./transport";
+import { isRetryable, runWithRetry, resolveRetry, type ResolvedRetry, type RetryOptions } from "./retry";
+import { nodeExchange, postGraphQL, requestHeaders, type Exchange, type FetchLike, type GraphQLBody } from "./transport";
 import { normalizeUrl, warnOnPlainHttpKey, type Logger } from "./url";
 import {
   buildCapabilitiesDocument,
@@ -27,7 +27,10 @@ export interface StashClientOptions {
   apiKey?: string;
   /** Extra headers for every request. */
   headers?: Record<string, string>;
-  /** A fetch implementation, e.g. one bound to an undici Agent with a custom CA. */
+  /**
+   * A fetch to send requests with, e.g. one bound to an undici Agent with a custom CA or a proxy.
+   * By default the SDK uses node:http(s) with Node's keep-alive agents, which costs far less per request.
+   */
   fetch?: FetchLike;
   /** Per-call timeout in ms (default 30,000); 0 disables it. */
   timeoutMs?: number;
@@ -77,13 +80,36 @@ function toWire(document: DocumentNode): Omit<GraphQLBody, "variables"> {
   return { query: print(document), operationName: op?.name?.value };
 }
 
+/**
+ * Runs the first attempt outside p-retry, since most calls succeed at once and
+ * p-retry's per-call set-up showed in the per-request profile. A retryable
+ * failure is handed to p-retry as its own first attempt, so backoff,
+ * Retry-After and the attempt count are exactly what `runWithRetry` gives.
+ */
+function firstThenRetry<T>(attempt: () => Promise<T>, policy: ResolvedRetry | false, signal: AbortSignal | undefined): Promise<T> {
+  if (policy === false || policy.retries === 0) return attempt();
+  return attempt().catch((error: unknown) => {
+    if (!isRetryable(error)) throw error;
+    let replay = true;
+    return runWithRetry(
+      () => {
+        if (!replay) return attempt();
+        replay = false;
+        return Promise.reject(error);
+      },
+      policy,
+      signal,
+    );
+  });
+}
+
 /** The request layer shared by every facade method; `StashClient` adds the Stash methods on top. */
 export class StashCore {
   /** The normalised endpoint, e.g. `http://localhost:9999/graphql`. */
   readonly url: string;
   private readonly endpoint: string;
   private readonly headers: Readonly<Record<string, string>>;
-  private readonly fetchImpl: FetchLike;
+  private readonly fetchImpl: Exchange;
   private readonly secrets: readonly string[];
   private readonly timeoutMs: number;
   private readonly retry: ResolvedRetry | false;
@@ -113,7 +139,7 @@ export class StashCore {
     this.retry = options.retry === false ? false : resolveRetry(options.retry);
     this.limit = pLimit(concurrency);
     this.secrets = options.apiKey ? [options.apiKey] : [];
-    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.fetchImpl = options.fetch ?? nodeExchange;
     if (options.apiKey) warnOnPlainHttpKey(url, options.logger);
     this.endpoint = url;
     this.headers = requestHeaders(options.headers, options.apiKey);
@@ -144,7 +170,7 @@ export class StashCore {
     const op = info;
     const signal = options.signal;
     const send = () =>
-      this.limit(() => runWithRetry(() => this.attempt<TData>(document, variables, op, timeoutMs, signal), policy, signal)).catch(
+      this.limit(() => firstThenRetry(() => this.attempt<TData>(document, variables, op, timeoutMs, signal), policy, signal)).catch(
         (err: unknown) => {
           // p-retry and the queue reject with the signal's own reason; callers get one class for aborts.
           if (signal?.aborted && !(err instanceof StashError)) throw new StashAbortError(`${op.name}: the call was aborted by its AbortSignal`, { operation: op.name });

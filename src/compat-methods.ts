@@ -41,7 +41,7 @@ export const methodOperations: Readonly<Record<string, readonly string[]>> = {
   sceneMarkerTags: ["SceneMarkerTags"],
   markerWall: ["MarkerWall"],
   markerStrings: ["MarkerStrings"],
-  mergeSceneMarkers: ["SceneMarkerCreate"],
+  mergeSceneMarkers: ["FindSceneMarkers", "SceneMarkerCreate"],
   findDuplicateScenes: ["FindDuplicateScenes"],
   findDuplicateScenesWrapper: ["FindDuplicateScenes"],
   planDuplicateCleanup: [],

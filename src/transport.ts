@@ -1,16 +1,39 @@
 /**
- * One GraphQL-over-HTTP attempt with `fetch` and nothing between. It joins the
- * timeout and the caller's AbortSignal on one controller, reads the body
- * inside the timeout window, and records status, content type and body so the
- * parse function can explain failures. It used to run under urql's client;
- * profiling showed urql's stream pipeline, its per-request AbortController
- * and `AbortSignal.any` cost several times the fetch itself (bench/RESULTS.md).
+ * One GraphQL-over-HTTP attempt. By default it goes through Node's own HTTP
+ * client (node:http/https, with Node's keep-alive global agents): per request
+ * it costs a fraction of what `fetch` does, and fetch was most of the SDK's
+ * client time (bench/RESULTS.md). A `fetch` given in the options is used
+ * instead. Either way the timeout and the caller's AbortSignal share one
+ * controller, the body is read inside the timeout window, and status,
+ * content type and body are recorded so the parse function can explain failures.
  */
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { pipeline, type Readable } from "node:stream";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { CombinedError } from "@urql/core";
 import type { TransportRecord } from "./errors";
 
 /** The fetch signature the SDK accepts (Node's global fetch, or a custom one with an agent/CA). */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** What an attempt sends; a valid `RequestInit`. */
+export interface WireRequest {
+  readonly method: "POST";
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly signal?: AbortSignal;
+}
+
+/** What an attempt reads from a response; a fetch `Response` has all of it. */
+export interface WireResponse {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+/** One HTTP exchange: the SDK's node:http one, or any `FetchLike`. */
+export type Exchange = (url: string, init: WireRequest) => Promise<WireResponse>;
 
 /** Per-attempt controls. */
 export interface AttemptControl {
@@ -48,6 +71,63 @@ export function requestHeaders(extra: Readonly<Record<string, string>> | undefin
   return headers;
 }
 
+/** The body as text, decompressed the way fetch would (gzip, deflate, br). */
+function readText(res: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const encoding = String(res.headers["content-encoding"] ?? "").trim().toLowerCase();
+    const inflate =
+      encoding === "gzip" || encoding === "x-gzip"
+        ? createGunzip()
+        : encoding === "deflate"
+          ? createInflate()
+          : encoding === "br"
+            ? createBrotliDecompress()
+            : null;
+    const source: Readable = inflate ? pipeline(res, inflate, () => {}) : res;
+    let text = "";
+    let ended = false;
+    source.setEncoding("utf8");
+    source.on("data", (chunk: string) => (text += chunk));
+    source.once("end", () => {
+      ended = true;
+      resolve(text);
+    });
+    source.once("error", reject);
+    // A connection that closes before the declared length arrived is a broken answer.
+    res.once("close", () => {
+      if (!res.complete) reject(new Error("the connection closed before the response ended"));
+      else if (!ended && !inflate) resolve(text);
+    });
+  });
+}
+
+/**
+ * The default exchange: node:http(s) through Node's global agents, which keep
+ * connections alive (and honour the server's Keep-Alive hint). Redirects are
+ * not followed: a POST to Stash that is redirected is reported as the HTTP
+ * status, with the URL to check.
+ */
+export const nodeExchange: Exchange = (url, init) =>
+  new Promise<WireResponse>((resolve, reject) => {
+    const headers: Record<string, string> = { ...init.headers, "content-length": String(Buffer.byteLength(init.body)) };
+    headers["accept-encoding"] ??= "gzip, deflate, br";
+    const send = url.startsWith("https:") ? httpsRequest : httpRequest;
+    const req = send(url, { method: init.method, headers, ...(init.signal ? { signal: init.signal } : {}) }, (res) => {
+      resolve({
+        status: res.statusCode ?? 0,
+        headers: {
+          get: (name) => {
+            const value = res.headers[name.toLowerCase()];
+            return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+          },
+        },
+        text: () => readText(res),
+      });
+    });
+    req.on("error", reject);
+    req.end(init.body);
+  });
+
 /** Reads a GraphQL response body; anything that is not one becomes a network-style error, as urql reported it. */
 function decode(body: string): AttemptResult {
   let payload: unknown;
@@ -66,22 +146,22 @@ function decode(body: string): AttemptResult {
 
 /** Sends one attempt and decodes the answer; transport failures come back as `networkError`, never thrown. */
 export async function postGraphQL(
-  base: FetchLike,
+  exchange: Exchange,
   url: string,
   headers: Readonly<Record<string, string>>,
   body: GraphQLBody,
   control: AttemptControl,
 ): Promise<AttemptResult> {
   try {
-    await send(base, url, { method: "POST", headers: { ...headers }, body: JSON.stringify(body) }, control);
+    await send(exchange, url, { method: "POST", headers: { ...headers }, body: JSON.stringify(body) }, control);
   } catch (err) {
     return { data: undefined, error: new CombinedError({ networkError: err as Error }) };
   }
   return decode(control.record.body ?? "");
 }
 
-/** The fetch itself, with the timeout and the caller's signal on one controller. */
-async function send(base: FetchLike, url: string, init: RequestInit, control: AttemptControl): Promise<void> {
+/** The exchange itself, with the timeout and the caller's signal on one controller. */
+async function send(exchange: Exchange, url: string, init: WireRequest, control: AttemptControl): Promise<void> {
   const { record, timeoutMs, signal } = control;
   if (signal?.aborted) {
     record.ended = "abort";
@@ -103,7 +183,7 @@ async function send(base: FetchLike, url: string, init: RequestInit, control: At
       }, timeoutMs)
     : undefined;
   try {
-    const res = await base(url, controller ? { ...init, signal: controller.signal } : init);
+    const res = await exchange(url, controller ? { ...init, signal: controller.signal } : init);
     record.status = res.status;
     record.contentType = res.headers.get("content-type") ?? "";
     const retryAfter = res.headers.get("retry-after");

@@ -70,21 +70,32 @@ export function peerContender(target: Target): Contender {
   };
 }
 
-/** Runs `count` fetches one after another; returns the mean time per request in µs. */
-export async function sequential(contender: Contender, ids: readonly string[], count: number, offset = 0): Promise<number> {
-  const start = performance.now();
-  for (let i = 0; i < count; i++) await contender.fetchScene(ids[(offset + i) % ids.length]!);
-  return ((performance.now() - start) * 1000) / count;
+/** Time spent on a batch of fetches. */
+export interface BatchCost {
+  /** Wall time, µs. */
+  wall: number;
+  /** CPU time of this (the client's) process, µs. */
+  cpu: number;
 }
 
-/** Runs `count` fetches with `inFlight` workers; returns wall time per request in µs (1 / throughput). */
-export async function concurrent(
-  contender: Contender,
-  ids: readonly string[],
-  count: number,
-  inFlight: number,
-  offset = 0,
-): Promise<number> {
+async function measured(run: () => Promise<void>): Promise<BatchCost> {
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  await run();
+  const wall = (performance.now() - start) * 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall, cpu: cpu.user + cpu.system };
+}
+
+/** Runs `count` fetches one after another. */
+export function sequential(contender: Contender, ids: readonly string[], count: number, offset = 0): Promise<BatchCost> {
+  return measured(async () => {
+    for (let i = 0; i < count; i++) await contender.fetchScene(ids[(offset + i) % ids.length]!);
+  });
+}
+
+/** Runs `count` fetches with `inFlight` workers, each starting its next fetch when the last one ends. */
+export function concurrent(contender: Contender, ids: readonly string[], count: number, inFlight: number, offset = 0): Promise<BatchCost> {
   let next = 0;
   const worker = async () => {
     while (next < count) {
@@ -92,7 +103,7 @@ export async function concurrent(
       await contender.fetchScene(ids[(offset + i) % ids.length]!);
     }
   };
-  const start = performance.now();
-  await Promise.all(Array.from({ length: Math.min(inFlight, count) }, worker));
-  return ((performance.now() - start) * 1000) / count;
+  return measured(async () => {
+    await Promise.all(Array.from({ length: Math.min(inFlight, count) }, worker));
+  });
 }

@@ -28,6 +28,8 @@ export interface StandInProcessStats {
   maxInFlight: number;
   /** TCP connections accepted since start or the last reset. */
   connections: number;
+  /** CPU time (user + system) this process used since start or the last reset, in µs. */
+  cpuMicros: number;
 }
 
 const config = JSON.parse(process.argv[2] ?? "{}") as StandInProcessConfig;
@@ -35,6 +37,7 @@ const send = (message: unknown) => process.send!(message);
 
 // Every accepted socket in this process belongs to the stand-in's HTTP server.
 let connections = 0;
+let cpuStart = process.cpuUsage();
 subscribe("net.server.socket", () => {
   connections += 1;
 });
@@ -47,12 +50,19 @@ process.on("message", async (message: StandInCommand) => {
   try {
     switch (message.cmd) {
       case "stats": {
-        const stats: StandInProcessStats = { requests: stand.requests, maxInFlight: stand.maxInFlight, connections };
+        const cpu = process.cpuUsage(cpuStart);
+        const stats: StandInProcessStats = {
+          requests: stand.requests,
+          maxInFlight: stand.maxInFlight,
+          connections,
+          cpuMicros: cpu.user + cpu.system,
+        };
         return send({ id: message.id, ok: true, value: stats });
       }
       case "resetStats":
         stand.resetStats();
         connections = 0;
+        cpuStart = process.cpuUsage();
         return send({ id: message.id, ok: true, value: null });
       case "seed":
         return send({ id: message.id, ok: true, value: await stand.seed(message.fixture) });

@@ -14,13 +14,15 @@ import { ratios, summarize } from "./lib/stats";
 /** Sizes of the library-walk benchmark. */
 export interface IterateBenchConfig {
   scenes: number;
-  /** `perPage` of `iterateScenes`. */
+  /** `perPage` of `iterateScenes` for the figure. */
   perPage: number;
+  /** Also walk with this page size (the SDK's default, 100) each round, reported beside the figure. */
+  comparePerPage?: number;
   rounds: number;
 }
 
 /** The configuration `npm run bench` uses. */
-export const iterateBenchFull: IterateBenchConfig = { scenes: 100_000, perPage: 1000, rounds: 3 };
+export const iterateBenchFull: IterateBenchConfig = { scenes: 100_000, perPage: 1000, comparePerPage: 100, rounds: 3 };
 
 const API_KEY = "bench-api-key";
 const CLIENT = fileURLToPath(new URL("./lib/iterate-client.ts", import.meta.url));
@@ -38,13 +40,15 @@ export async function benchIterate(config: IterateBenchConfig): Promise<Figure[]
   try {
     const base = { url: stand.url, apiKey: API_KEY, perPage: config.perPage };
     const runs: Record<"iterate" | "all", IterateClientResult[]> = { iterate: [], all: [] };
+    const compare: IterateClientResult[] = [];
     for (let round = 0; round < config.rounds; round++) {
       const order: ("iterate" | "all")[] = round % 2 ? ["all", "iterate"] : ["iterate", "all"];
       for (const mode of order) runs[mode].push(await measure({ ...base, mode }));
+      if (config.comparePerPage) compare.push(await measure({ ...base, mode: "iterate", perPage: config.comparePerPage }));
       await stand.resetStats();
     }
     const expected = stand.sceneIds.reduce((sum, id) => sum + Number(id), 0);
-    for (const r of [...runs.iterate, ...runs.all]) {
+    for (const r of [...runs.iterate, ...runs.all, ...compare]) {
       if (r.scenes !== config.scenes || r.idSum !== expected) {
         throw new Error(`iterate bench: ${r.mode} read ${r.scenes} scenes (id sum ${r.idSum}), expected ${config.scenes} (${expected})`);
       }
@@ -68,10 +72,17 @@ export async function benchIterate(config: IterateBenchConfig): Promise<Figure[]
           { label: "iterateScenes, wall", unit: "s", summary: summarize(wall(runs.iterate)) },
           { label: "per_page -1, wall", unit: "s", summary: summarize(wall(runs.all)) },
           { label: "wall: iterate / all", unit: "×", summary: wallRatio },
+          ...(compare.length
+            ? ([
+                { label: `perPage ${config.comparePerPage}: peak live heap`, unit: "MB", summary: summarize(live(compare)) },
+                { label: `perPage ${config.comparePerPage}: wall`, unit: "s", summary: summarize(wall(compare)) },
+                { label: `perPage ${config.comparePerPage}: wall / all`, unit: "×", summary: summarize(ratios(wall(compare), wall(runs.all))) },
+              ] as const)
+            : []),
         ],
         goal: "heap ≤ 0.1×, wall ≤ 1.2×",
         met: liveRatio.median <= 0.1 && wallRatio.median <= 1.2,
-        method: `Baseline: one \`FindScenesSlim\` request with \`per_page: -1\` (the iterator's slim fields). Iterator: \`iterateScenes({ perPage: ${config.perPage} })\`. Each measurement is a fresh client process; heaps are growth over the post-GC heap before the walk. "Live" = heap after a forced full GC right after a response is parsed (every 10th page); "used" = V8's used heap sampled every 2 ms with default GC, so it includes garbage not yet collected. The goal is judged on live heap and wall; ${config.rounds} rounds, order alternated.`,
+        method: `Baseline: one \`FindScenesSlim\` request with \`per_page: -1\` (the iterator's slim fields). Iterator: \`iterateScenes({ perPage: ${config.perPage} })\`. Each measurement is a fresh client process; heaps are growth over the post-GC heap before the walk. "Live" = heap after a forced full GC right after a response is parsed (every 10th page); "used" = V8's used heap sampled every 2 ms with default GC, so it includes garbage not yet collected. The goal is judged on live heap and wall; ${config.rounds} rounds, order alternated.${config.comparePerPage ? ` The perPage ${config.comparePerPage} rows (the SDK's default page size) are for comparison; see the analysis below for why its wall time differs.` : ""}`,
       },
     ];
   } finally {

@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: runs every benchmark at full size, one after another (so
  * they do not compete for the two cores), and writes bench/RESULTS.md.
- * `npm run bench -- requests bundle` runs only the named ones (the file is
- * still written, with just those figures).
+ * `npm run bench -- requests bundle` runs only the named ones and prints
+ * their report instead, leaving RESULTS.md as the last full run wrote it.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,7 +10,7 @@ import { benchBundle, bundleBenchFull } from "./bundle";
 import { benchIterate, iterateBenchFull } from "./iterate";
 import type { Figure } from "./lib/figure";
 import { REPO_ROOT } from "./lib/paths";
-import { describeMachine, renderResults } from "./lib/report";
+import { describeMachine, loadAverage, renderResults } from "./lib/report";
 import { benchMerge, mergeBenchFull } from "./merge";
 import { benchRegenerate, regenerateBenchFull } from "./regenerate";
 import { benchRequests, requestBenchFull } from "./requests";
@@ -34,6 +34,7 @@ const names = selected.length ? selected : Object.keys(BENCHES);
 
 const startedAt = new Date();
 const start = performance.now();
+const loadAtStart = loadAverage();
 console.log(`bench: ${describeMachine()}`);
 const figures: Figure[] = [];
 const failures: { name: string; error: string }[] = [];
@@ -57,7 +58,11 @@ const appendix = readdirSync(notesDir)
   .sort()
   .map((f) => readFileSync(join(notesDir, f), "utf8"));
 const durationS = (performance.now() - start) / 1000;
-const out = join(REPO_ROOT, "bench", "RESULTS.md");
-writeFileSync(out, renderResults(figures, { startedAt, durationS, failures }, appendix));
-console.log(`bench: wrote bench/RESULTS.md in ${durationS.toFixed(0)} s`);
+const report = renderResults(figures, { startedAt, durationS, failures, load: [loadAtStart, loadAverage()] }, appendix);
+if (selected.length) {
+  console.log(`\n${report}`);
+} else {
+  writeFileSync(join(REPO_ROOT, "bench", "RESULTS.md"), report);
+  console.log(`bench: wrote bench/RESULTS.md in ${durationS.toFixed(0)} s`);
+}
 if (failures.length) process.exitCode = 1;

@@ -1,11 +1,13 @@
 /**
  * The transport core of the SDK: a GraphQL POST over node:http, or over a
- * caller's `fetch` (see transport.ts), plus timeouts, AbortSignals, retries of queries, a
- * concurrency cap, and typed errors through `parseResult`. Documents are
- * typed urql-style (`TypedDocumentNode`) and printed once per document.
+ * caller's `fetch` (see transport.ts), plus timeouts, AbortSignals, retries
+ * of queries, a concurrency cap, and typed errors through `parseResult`.
+ * Documents are typed urql-style (`TypedDocumentNode`) and printed once each.
  */
 import type { AnyVariables, TypedDocumentNode } from "@urql/core";
-import { print, type DocumentNode, type OperationDefinitionNode } from "graphql";
+// The printer alone: importing the package root pulls all of graphql-js into CommonJS-first bundles.
+import { print } from "graphql/language/printer.js";
+import type { DocumentNode, OperationDefinitionNode } from "graphql";
 import pLimit, { type LimitFunction } from "p-limit";
 import { parseResult, StashAbortError, StashError, StashValidationError, type TransportRecord } from "./errors";
 import { isRetryable, runWithRetry, resolveRetry, type ResolvedRetry, type RetryOptions } from "./retry";

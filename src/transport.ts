@@ -84,19 +84,25 @@ function readText(res: IncomingMessage): Promise<string> {
             ? createBrotliDecompress()
             : null;
     const source: Readable = inflate ? pipeline(res, inflate, () => {}) : res;
-    let text = "";
-    let ended = false;
-    source.setEncoding("utf8");
-    source.on("data", (chunk: string) => (text += chunk));
-    source.once("end", () => {
-      ended = true;
-      resolve(text);
+    // Bytes first, decoded once: cheaper than decoding chunk by chunk, and no string rope to flatten.
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks, size).toString("utf8"));
+    };
+    source.on("data", (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
     });
+    source.once("end", finish);
     source.once("error", reject);
     // A connection that closes before the declared length arrived is a broken answer.
     res.once("close", () => {
       if (!res.complete) reject(new Error("the connection closed before the response ended"));
-      else if (!ended && !inflate) resolve(text);
+      else if (!inflate) finish();
     });
   });
 }

@@ -16,7 +16,7 @@ export interface Measure {
 export interface Figure {
   /** Short name, e.g. "per-request, sequential". */
   readonly name: string;
-  /** Every measure, subject first, ratio last. */
+  /** Every measure; the first row of the figure carries the goal. */
   readonly measures: readonly Measure[];
   /** The goal, as text, e.g. "≤ 1.10×". */
   readonly goal: string;

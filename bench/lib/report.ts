@@ -3,15 +3,22 @@
  * a table of every measure (median, min–max, goal), each figure's method and
  * notes, then the hand-written sections (analysis, keep-alive) appended as is.
  */
-import { cpus, freemem, totalmem, type, release, arch } from "node:os";
+import { arch, cpus, freemem, loadavg, release, totalmem, type } from "node:os";
 import type { Figure, Measure } from "./figure";
 
 /** Where and when the figures were measured. */
 export interface RunInfo {
   readonly startedAt: Date;
   readonly durationS: number;
+  /** One-minute load averages at the start and the end: other work on the machine shows here. */
+  readonly load?: readonly [number, number];
   /** Figures that threw instead of measuring, with the error message. */
   readonly failures: readonly { name: string; error: string }[];
+}
+
+/** The current one-minute load average. */
+export function loadAverage(): number {
+  return loadavg()[0] ?? 0;
 }
 
 /** One line describing the machine and runtime. */
@@ -46,6 +53,7 @@ export function renderResults(figures: readonly Figure[], info: RunInfo, appendi
     "",
     `- Run: ${info.startedAt.toISOString()}, took ${info.durationS.toFixed(0)} s`,
     `- Machine: ${describeMachine()}`,
+    ...(info.load ? [`- Load average (1 min) at start / end: ${info.load[0].toFixed(2)} / ${info.load[1].toFixed(2)} — anything well above 0 means other work shared the cores, which widens the min – max ranges`] : []),
     "- Every figure is the median over repeated rounds measured in the same run as its baseline, with min – max across rounds; ratios are per round (subject ÷ baseline of that round), then the median.",
     "",
     "| figure | measure | median | min – max | goal | result |",

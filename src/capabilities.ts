@@ -4,7 +4,9 @@
  * introspection, not the version string, decides support, so dev builds
  * (`v0.30.1-12-gabc`) and unofficial builds (empty version) are judged right.
  */
-import { Kind, type DocumentNode, type FieldNode, type OperationDefinitionNode } from "graphql";
+// graphql.web (urql's own GraphQL core) keeps graphql-js out of bundles; its AST is the same shape.
+import { Kind } from "@0no-co/graphql.web";
+import type { DocumentNode, FieldNode, OperationDefinitionNode } from "graphql";
 import type { TypedDocumentNode } from "@urql/core";
 import { operationCoordinates, operationMinVersion, probedTypeNames } from "../generated/compat";
 import { StashUnsupportedError } from "./errors";

@@ -1,17 +1,16 @@
 /**
- * The transport core of the SDK: a GraphQL POST over node:http, or over a
- * caller's `fetch` (see transport.ts), plus timeouts, AbortSignals, retries
- * of queries, a concurrency cap, and typed errors through `parseResult`.
- * Documents are typed urql-style (`TypedDocumentNode`) and printed once each.
+ * The transport core of the SDK: one urql client (fetchExchange only, POST,
+ * no cache) whose fetch is Node's own HTTP client by default, or the caller's
+ * `fetch` (see transport.ts) — plus what urql leaves to us: timeouts,
+ * AbortSignals, retries of queries, a concurrency cap, and typed errors
+ * through `parseResult`.
  */
-import type { AnyVariables, TypedDocumentNode } from "@urql/core";
-// The printer alone: importing the package root pulls all of graphql-js into CommonJS-first bundles.
-import { print } from "graphql/language/printer.js";
+import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from "@urql/core";
 import type { DocumentNode, OperationDefinitionNode } from "graphql";
 import pLimit, { type LimitFunction } from "p-limit";
 import { parseResult, StashAbortError, StashError, StashValidationError, type TransportRecord } from "./errors";
 import { isRetryable, runWithRetry, resolveRetry, type ResolvedRetry, type RetryOptions } from "./retry";
-import { nodeExchange, postGraphQL, requestHeaders, type Exchange, type FetchLike, type GraphQLBody } from "./transport";
+import { attemptFetch, exchangeFromFetch, nodeExchange, requestHeaders, type Exchange, type FetchLike } from "./transport";
 import { normalizeUrl, warnOnPlainHttpKey, type Logger } from "./url";
 import {
   buildCapabilitiesDocument,
@@ -76,12 +75,6 @@ function describeOperation(document: DocumentNode): OperationInfo {
   return { name: op.name?.value ?? "anonymous", kind: op.operation };
 }
 
-/** The request body's fixed part: printing a document costs more than the rest of a call, so it is done once. */
-function toWire(document: DocumentNode): Omit<GraphQLBody, "variables"> {
-  const op = document.definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
-  return { query: print(document), operationName: op?.name?.value };
-}
-
 /**
  * Runs the first attempt outside p-retry, since most calls succeed at once and
  * p-retry's per-call set-up showed in the per-request profile. A retryable
@@ -109,15 +102,14 @@ function firstThenRetry<T>(attempt: () => Promise<T>, policy: ResolvedRetry | fa
 export class StashCore {
   /** The normalised endpoint, e.g. `http://localhost:9999/graphql`. */
   readonly url: string;
-  private readonly endpoint: string;
-  private readonly headers: Readonly<Record<string, string>>;
+  private readonly urql: Client;
   private readonly fetchImpl: Exchange;
   private readonly secrets: readonly string[];
   private readonly timeoutMs: number;
   private readonly retry: ResolvedRetry | false;
   private readonly limit: LimitFunction;
   private readonly operations = new WeakMap<DocumentNode, OperationInfo>();
-  private readonly wire = new WeakMap<DocumentNode, Omit<GraphQLBody, "variables">>();
+  private nextKey = 1;
   private readonly checkCompatibility: boolean;
   private capabilitiesPromise: Promise<Capabilities> | undefined;
 
@@ -141,10 +133,15 @@ export class StashCore {
     this.retry = options.retry === false ? false : resolveRetry(options.retry);
     this.limit = pLimit(concurrency);
     this.secrets = options.apiKey ? [options.apiKey] : [];
-    this.fetchImpl = options.fetch ?? nodeExchange;
+    this.fetchImpl = options.fetch ? exchangeFromFetch(options.fetch) : nodeExchange;
     if (options.apiKey) warnOnPlainHttpKey(url, options.logger);
-    this.endpoint = url;
-    this.headers = requestHeaders(options.headers, options.apiKey);
+    this.urql = new Client({
+      url,
+      exchanges: [fetchExchange],
+      preferGetMethod: false,
+      requestPolicy: "network-only",
+      fetchOptions: { headers: requestHeaders(options.headers, options.apiKey) },
+    });
   }
 
   /**
@@ -225,13 +222,14 @@ export class StashCore {
     signal: AbortSignal | undefined,
   ): Promise<TData> {
     const record: TransportRecord = {};
-    let wire = this.wire.get(document);
-    if (!wire) {
-      wire = toWire(document);
-      this.wire.set(document, wire);
-    }
-    const body: GraphQLBody = { ...wire, variables: variables ?? {} };
-    const result = await postGraphQL(this.fetchImpl, this.endpoint, this.headers, body, { timeoutMs, signal, record });
+    // A unique key per call: urql would otherwise merge identical in-flight queries,
+    // and one caller's abort or timeout would cancel another's request.
+    const operation = this.urql.createRequestOperation(
+      info.kind,
+      { key: this.nextKey++, query: document, variables: variables ?? {} },
+      { fetch: attemptFetch(this.fetchImpl, { timeoutMs, signal, record }) },
+    );
+    const result = await this.urql.executeRequestOperation(operation).toPromise();
     return parseResult<TData>({
       operation: info.name,
       url: this.url,

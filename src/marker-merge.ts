@@ -3,7 +3,9 @@
  * scenes and all their markers, then creates in large aliased mutations, with
  * every marker's outcome reported rather than the first failure thrown.
  */
-import { Kind, parse, type DocumentNode } from "graphql";
+// graphql.web (urql's own GraphQL core) keeps graphql-js out of bundles; its AST is the same shape.
+import { Kind, parse } from "@0no-co/graphql.web";
+import type { DocumentNode } from "graphql";
 import type { TypedDocumentNode } from "@urql/core";
 import type { CallOptions, StashCore } from "./client";
 import { StashError, StashGraphQLError, StashValidationError, type StashGraphQLErrorEntry } from "./errors";

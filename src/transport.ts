@@ -11,7 +11,6 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { pipeline, type Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
-import { CombinedError } from "@urql/core";
 import type { TransportRecord } from "./errors";
 
 /** The fetch signature the SDK accepts (Node's global fetch, or a custom one with an agent/CA). */
@@ -22,7 +21,29 @@ export interface WireRequest {
   readonly method: "POST";
   readonly headers: Record<string, string>;
   readonly body: string;
-  readonly signal?: AbortSignal;
+}
+
+/**
+ * Stops an exchange in flight. Timeouts and callers' signals go through this
+ * rather than an AbortController per request: creating abort signals showed
+ * in the per-request profile, and node:http can simply destroy its request.
+ */
+export class Canceller {
+  private stop: ((reason: Error) => void) | undefined;
+  private reason: Error | undefined;
+
+  /** Registers how to stop the exchange; runs at once when already cancelled. */
+  onCancel(stop: (reason: Error) => void): void {
+    if (this.reason) stop(this.reason);
+    else this.stop = stop;
+  }
+
+  /** Stops the exchange; the first reason wins. */
+  cancel(reason: Error): void {
+    if (this.reason) return;
+    this.reason = reason;
+    this.stop?.(reason);
+  }
 }
 
 /** What an attempt reads from a response; a fetch `Response` has all of it. */
@@ -32,27 +53,23 @@ export interface WireResponse {
   text(): Promise<string>;
 }
 
-/** One HTTP exchange: the SDK's node:http one, or any `FetchLike`. */
-export type Exchange = (url: string, init: WireRequest) => Promise<WireResponse>;
+/** One HTTP exchange: the SDK's node:http one, or one over any `FetchLike`. */
+export type Exchange = (url: string, init: WireRequest, cancel: Canceller) => Promise<WireResponse>;
+
+/** An exchange over a caller's fetch; cancelling aborts that fetch. */
+export function exchangeFromFetch(fetchImpl: FetchLike): Exchange {
+  return (url, init, cancel) => {
+    const controller = new AbortController();
+    cancel.onCancel((reason) => controller.abort(reason));
+    return fetchImpl(url, { ...init, signal: controller.signal });
+  };
+}
 
 /** Per-attempt controls. */
 export interface AttemptControl {
   readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
   readonly record: TransportRecord;
-}
-
-/** The JSON body of a GraphQL POST. */
-export interface GraphQLBody {
-  readonly query: string;
-  readonly operationName: string | undefined;
-  readonly variables: unknown;
-}
-
-/** What an attempt yields for `parseResult`: data, and GraphQL or transport errors in urql's shape. */
-export interface AttemptResult {
-  readonly data: unknown;
-  readonly error: CombinedError | undefined;
 }
 
 /** We only read single JSON responses, so only JSON media types are offered. */
@@ -113,12 +130,12 @@ function readText(res: IncomingMessage): Promise<string> {
  * not followed: a POST to Stash that is redirected is reported as the HTTP
  * status, with the URL to check.
  */
-export const nodeExchange: Exchange = (url, init) =>
+export const nodeExchange: Exchange = (url, init, cancel) =>
   new Promise<WireResponse>((resolve, reject) => {
     const headers: Record<string, string> = { ...init.headers, "content-length": String(Buffer.byteLength(init.body)) };
     headers["accept-encoding"] ??= "gzip, deflate, br";
     const send = url.startsWith("https:") ? httpsRequest : httpRequest;
-    const req = send(url, { method: init.method, headers, ...(init.signal ? { signal: init.signal } : {}) }, (res) => {
+    const req = send(url, { method: init.method, headers }, (res) => {
       resolve({
         status: res.statusCode ?? 0,
         headers: {
@@ -131,71 +148,75 @@ export const nodeExchange: Exchange = (url, init) =>
       });
     });
     req.on("error", reject);
+    // Destroying the request closes the socket, which also ends a body still being read.
+    cancel.onCancel((reason) => req.destroy(reason));
     req.end(init.body);
   });
 
-/** Reads a GraphQL response body; anything that is not one becomes a network-style error, as urql reported it. */
-function decode(body: string): AttemptResult {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(body);
-  } catch (err) {
-    return { data: undefined, error: new CombinedError({ networkError: err as Error }) };
-  }
-  const response = payload as { data?: unknown; errors?: unknown } | null;
-  if (typeof response !== "object" || response === null || !("data" in response || Array.isArray(response.errors))) {
-    return { data: undefined, error: new CombinedError({ networkError: new Error("No Content") }) };
-  }
-  const errors = Array.isArray(response.errors) ? new CombinedError({ graphQLErrors: response.errors }) : undefined;
-  return { data: response.data, error: errors };
+/**
+ * A minimal Response over an already-read body, which is all urql's
+ * fetchExchange reads. It always claims JSON so urql parses the body the one
+ * way and stays quiet; the real content type is in the record, and the parse
+ * function judges it.
+ */
+function bufferedResponse(status: number, headers: WireResponse["headers"], body: string): Response {
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    statusText: "",
+    headers: { get: (name: string) => (name.toLowerCase() === "content-type" ? "application/json" : headers.get(name)) },
+    text: () => Promise.resolve(body),
+  } as unknown as Response;
 }
 
-/** Sends one attempt and decodes the answer; transport failures come back as `networkError`, never thrown. */
-export async function postGraphQL(
-  exchange: Exchange,
-  url: string,
-  headers: Readonly<Record<string, string>>,
-  body: GraphQLBody,
-  control: AttemptControl,
-): Promise<AttemptResult> {
-  try {
-    await send(exchange, url, { method: "POST", headers: { ...headers }, body: JSON.stringify(body) }, control);
-  } catch (err) {
-    return { data: undefined, error: new CombinedError({ networkError: err as Error }) };
-  }
-  return decode(control.record.body ?? "");
+/**
+ * The fetch function urql calls for one attempt. urql replaces
+ * `fetchOptions.signal` with its own, so the timeout and the caller's signal
+ * are joined here with urql's; the body is buffered once and recorded.
+ */
+export function attemptFetch(exchange: Exchange, control: AttemptControl): FetchLike {
+  return async (input, init) => {
+    // urql's own signal only fires when it tears an operation down, which this client never does mid-call.
+    const wire: WireRequest = {
+      method: "POST",
+      headers: (init?.headers ?? {}) as Record<string, string>,
+      body: String(init?.body ?? ""),
+    };
+    const res = await send(exchange, String(input), wire, control);
+    return bufferedResponse(res.status, res.headers, control.record.body ?? "");
+  };
 }
 
-/** The exchange itself, with the timeout and the caller's signal on one controller. */
-async function send(exchange: Exchange, url: string, init: WireRequest, control: AttemptControl): Promise<void> {
+/** The exchange itself, with the timeout and the caller's signal on one canceller. */
+async function send(exchange: Exchange, url: string, init: WireRequest, control: AttemptControl): Promise<WireResponse> {
   const { record, timeoutMs, signal } = control;
   if (signal?.aborted) {
     record.ended = "abort";
     throw signal.reason ?? new Error("aborted");
   }
-  const timed = timeoutMs > 0 && Number.isFinite(timeoutMs);
-  // One controller instead of AbortSignal.any: the latter allocates weak references per call.
-  const controller = timed || signal ? new AbortController() : undefined;
+  const cancel = new Canceller();
   const onCallerAbort = () => {
     record.ended ??= "abort";
-    controller!.abort(signal!.reason);
+    cancel.cancel(signal!.reason instanceof Error ? signal!.reason : new Error("aborted"));
   };
   signal?.addEventListener("abort", onCallerAbort, { once: true });
-  const handle = timed
-    ? setTimeout(() => {
-        record.ended ??= "timeout";
-        record.timeoutMs = timeoutMs;
-        controller!.abort(new Error(`timed out after ${timeoutMs} ms`));
-      }, timeoutMs)
-    : undefined;
+  const handle =
+    timeoutMs > 0 && Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          record.ended ??= "timeout";
+          record.timeoutMs = timeoutMs;
+          cancel.cancel(new Error(`timed out after ${timeoutMs} ms`));
+        }, timeoutMs)
+      : undefined;
   try {
-    const res = await exchange(url, controller ? { ...init, signal: controller.signal } : init);
+    const res = await exchange(url, init, cancel);
     record.status = res.status;
     record.contentType = res.headers.get("content-type") ?? "";
     const retryAfter = res.headers.get("retry-after");
     if (retryAfter !== null) record.retryAfter = retryAfter;
     // Reading inside the timeout window means a server that stalls mid-body still times out.
     record.body = await res.text();
+    return res;
   } catch (err) {
     // A body that broke off mid-way is a network failure, not an HTTP answer.
     if (record.body === undefined) record.status = undefined;

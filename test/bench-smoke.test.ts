@@ -4,6 +4,7 @@
  * asserted (they mean nothing at this size, and tests are no place for them);
  * what is asserted are counts — sockets, round trips, scenes read, bytes.
  */
+import { soak } from "../bench/soak";
 import { describe, expect, it } from "vitest";
 import { benchBundle } from "../bench/bundle";
 import { benchIterate } from "../bench/iterate";
@@ -88,6 +89,14 @@ describe.concurrent("bench at tiny size", () => {
     const [figure] = await benchTypecheck({ rounds: 1 });
     expectWellFormed([figure!], 1);
     expect(measure(figure!, "SDK consumer, wall").summary.median).toBeGreaterThan(0);
+  });
+
+  it("soak: a short run under injected faults loses no query and reports drift", async () => {
+    const report = await soak({ seconds: 1, concurrency: 4, faultEveryMs: 100, scenes: 50 });
+    expect(report.calls).toBeGreaterThan(20);
+    expect(report.faultsInjected).toBeGreaterThan(0);
+    expect(report.unexpectedErrors).toBe(0);
+    expect(Number.isFinite(report.heapDriftMB)).toBe(true);
   });
 
   it("regenerate: pull and codegen run into a scratch directory", async () => {

@@ -5,7 +5,7 @@
  * Configured by a JSON argument; driven over IPC by `standin-remote.ts`.
  */
 import { subscribe } from "node:diagnostics_channel";
-import { generateLibrary, startStandIn, type Fixture, type GenerateOptions } from "../../src/testing";
+import { generateLibrary, startStandIn, type FaultSpec, type Fixture, type GenerateOptions } from "../../src/testing";
 
 /** What the parent passes as the first argument (JSON). */
 export interface StandInProcessConfig {
@@ -20,6 +20,7 @@ export type StandInCommand =
   | { id: number; cmd: "resetStats" }
   | { id: number; cmd: "seed"; fixture: Fixture }
   | { id: number; cmd: "latency"; ms: number }
+  | { id: number; cmd: "faults"; spec: FaultSpec | null }
   | { id: number; cmd: "close" };
 
 /** Counters the parent reads between measurements. */
@@ -68,6 +69,10 @@ process.on("message", async (message: StandInCommand) => {
         return send({ id: message.id, ok: true, value: await stand.seed(message.fixture) });
       case "latency":
         if (message.ms > 0) stand.faults.set({ latencyMs: message.ms });
+        else stand.faults.clear();
+        return send({ id: message.id, ok: true, value: null });
+      case "faults":
+        if (message.spec) stand.faults.set(message.spec);
         else stand.faults.clear();
         return send({ id: message.id, ok: true, value: null });
       case "close":

@@ -9,7 +9,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import type { Fixture, SeedResult } from "../../src/testing";
+import type { FaultSpec, Fixture, SeedResult } from "../../src/testing";
 import type { StandInCommand, StandInProcessConfig, StandInProcessStats } from "./standin-process";
 import { REPO_ROOT, repoScratchDir } from "./paths";
 
@@ -24,6 +24,8 @@ export interface RemoteStandIn {
   seed(fixture: Fixture): Promise<SeedResult>;
   /** Adds latency to every request from now on (0 removes it). */
   setLatency(ms: number): Promise<void>;
+  /** Sets (or with null clears) the stand-in's fault injection. */
+  setFaults(spec: FaultSpec | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ export async function startRemoteStandIn(config: StandInProcessConfig = {}, node
     resetStats: () => call<void>({ cmd: "resetStats" }),
     seed: (fixture) => call<SeedResult>({ cmd: "seed", fixture }),
     setLatency: (ms) => call<void>({ cmd: "latency", ms }),
+    setFaults: (spec) => call<void>({ cmd: "faults", spec }),
     close: async () => {
       if (exited) return;
       const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -1,3 +1,4 @@
+import { expectInvalid as expectInvalidOn } from "./helpers/expect-invalid";
 import { describe, expect, it } from "vitest";
 import { StashClient, StashGraphQLError, StashValidationError } from "../src/index";
 import { withStandIn } from "./helpers/standin";
@@ -20,15 +21,8 @@ async function sceneWith(history: { plays?: string[]; os?: string[]; resume?: nu
   return ids.scenes[0]!;
 }
 
-async function expectInvalid(call: () => Promise<unknown>, argument: string): Promise<void> {
-  const before = stash().requests;
-  const err = await call().then(
-    () => new Error("expected a StashValidationError"),
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(StashValidationError);
-  expect((err as StashValidationError).argument).toBe(argument);
-  expect(stash().requests).toBe(before);
+function expectInvalid(call: () => Promise<unknown>, argument: string): Promise<StashValidationError> {
+  return expectInvalidOn(stash(), call, argument);
 }
 
 describe("O history", () => {

@@ -1,3 +1,4 @@
+import { expectInvalid as expectInvalidOn } from "./helpers/expect-invalid";
 import { describe, expect, it } from "vitest";
 import {
   BulkUpdateIdMode,
@@ -36,17 +37,8 @@ async function seed(...scenes: FixtureScene[]): Promise<string[]> {
   return (await stash().seed({ scenes })).scenes;
 }
 
-/** Awaits a promise that must fail with a StashValidationError for `argument`, without any request. */
-async function expectInvalid(call: () => Promise<unknown>, argument: string): Promise<StashValidationError> {
-  const before = stash().requests;
-  const err = await call().then(
-    () => new Error("expected a StashValidationError"),
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(StashValidationError);
-  expect((err as StashValidationError).argument).toBe(argument);
-  expect(stash().requests).toBe(before);
-  return err as StashValidationError;
+function expectInvalid(call: () => Promise<unknown>, argument: string): Promise<StashValidationError> {
+  return expectInvalidOn(stash(), call, argument);
 }
 
 async function expectServerError(call: () => Promise<unknown>, message: string | RegExp): Promise<void> {

@@ -9,7 +9,20 @@ export type { RetryOptions } from "./retry";
 export type { FetchLike } from "./transport";
 export { DEFAULT_URL, type Logger } from "./url";
 export type { ID } from "./validate";
-export { MINIMUM_STASH_VERSION, type Capabilities, type MissingOperation, type StashSemver } from "./capabilities";
+export { MINIMUM_STASH_VERSION, parseStashVersion, type Capabilities, type MissingOperation, type StashSemver } from "./capabilities";
+export { methodSupport, type MethodSupport } from "./compat-report";
+export { methodOperations } from "./compat-methods";
+export {
+  renderDuplicateReport,
+  inlineScreenshots,
+  type DuplicateReportOptions,
+  type InlineImagesOptions,
+  type InlineImagesResult,
+  type InlineImageFailure,
+  type ReportScene,
+  type PlanLike,
+  type ReportFile,
+} from "./report";
 
 export {
   StashError,

@@ -69,6 +69,14 @@ export function comparatorFor<T extends { id: number }>(
   return (a, b) => compareValues(key(a), key(b)) || a.id - b.id;
 }
 
+/** Store tables iterate in id order, so an id sort over them is usually already done: skip it when so. */
+function byIdInOrder<T extends { id: number }>(items: readonly T[], sort: string | null | undefined, spec: SortSpec<T>): boolean {
+  const name = sort || spec.defaultSort || "id";
+  if (name !== "id") return false;
+  for (let i = 1; i < items.length; i++) if (items[i - 1]!.id >= items[i]!.id) return false;
+  return true;
+}
+
 /** Sorts and pages `items` (which must already be filtered) per the FindFilterType. */
 export function sortAndPage<T extends { id: number }>(
   items: readonly T[],
@@ -80,8 +88,12 @@ export function sortAndPage<T extends { id: number }>(
   const perPage = filter?.per_page ?? DEFAULT_PER_PAGE;
   const count = items.length;
   if (perPage === 0) return { count, items: [] };
-  const sorted = [...items].sort(descending ? (a, b) => compare(b, a) : compare);
-  if (perPage < 0) return { count, items: sorted };
+  const sorted: readonly T[] = byIdInOrder(items, filter?.sort, spec)
+    ? descending
+      ? [...items].reverse()
+      : items
+    : [...items].sort(descending ? (a, b) => compare(b, a) : compare);
+  if (perPage < 0) return { count, items: sorted === items ? [...sorted] : (sorted as T[]) };
   const page = Math.max(1, filter?.page ?? 1);
   const start = (page - 1) * perPage;
   return { count, items: sorted.slice(start, start + perPage) };

@@ -102,7 +102,14 @@ function firstThenRetry<T>(attempt: () => Promise<T>, policy: ResolvedRetry | fa
 export class StashCore {
   /** The normalised endpoint, e.g. `http://localhost:9999/graphql`. */
   readonly url: string;
-  private readonly urql: Client;
+  /**
+   * A few urql clients, used in turn. Each client broadcasts every operation
+   * and result to all its in-flight operations, so that work grows with the
+   * number in flight; spreading calls over several clients keeps each one's
+   * fan-out small (see bench/RESULTS.md, 64 in flight).
+   */
+  private readonly urqls: readonly Client[];
+  private nextUrql = 0;
   private readonly fetchImpl: Exchange;
   private readonly secrets: readonly string[];
   private readonly timeoutMs: number;
@@ -135,13 +142,15 @@ export class StashCore {
     this.secrets = options.apiKey ? [options.apiKey] : [];
     this.fetchImpl = options.fetch ? exchangeFromFetch(options.fetch) : nodeExchange;
     if (options.apiKey) warnOnPlainHttpKey(url, options.logger);
-    this.urql = new Client({
+    const clientOptions = {
       url,
       exchanges: [fetchExchange],
-      preferGetMethod: false,
-      requestPolicy: "network-only",
+      preferGetMethod: false as const,
+      requestPolicy: "network-only" as const,
       fetchOptions: { headers: requestHeaders(options.headers, options.apiKey) },
-    });
+    };
+    const lanes = Number.isFinite(concurrency) ? Math.min(8, Math.max(1, Math.ceil(concurrency / 8))) : 8;
+    this.urqls = Array.from({ length: lanes }, () => new Client(clientOptions));
   }
 
   /**
@@ -224,12 +233,13 @@ export class StashCore {
     const record: TransportRecord = {};
     // A unique key per call: urql would otherwise merge identical in-flight queries,
     // and one caller's abort or timeout would cancel another's request.
-    const operation = this.urql.createRequestOperation(
+    const urql = this.urqls[this.nextUrql++ % this.urqls.length]!;
+    const operation = urql.createRequestOperation(
       info.kind,
       { key: this.nextKey++, query: document, variables: variables ?? {} },
       { fetch: attemptFetch(this.fetchImpl, { timeoutMs, signal, record }) },
     );
-    const result = await this.urql.executeRequestOperation(operation).toPromise();
+    const result = await urql.executeRequestOperation(operation).toPromise();
     return parseResult<TData>({
       operation: info.name,
       url: this.url,

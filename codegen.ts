@@ -43,8 +43,9 @@ export function stashCodegenConfig(outDir: string): CodegenConfig {
           useTypeImports: true,
           // urql and other TypedDocumentNode clients need real DocumentNode objects.
           documentMode: "documentNode",
-          // @graphql-typed-document-node/core is not a dependency; urql's type has the same shape.
-          documentNodeImport: "@urql/core#TypedDocumentNode",
+          // The same contract as @graphql-typed-document-node/core and urql's, declared over graphql's
+          // AST module only (generated/typed-document.ts), so consumers type-check without all of graphql.
+          documentNodeImport: "./typed-document#TypedDocumentNode",
         },
       },
     },

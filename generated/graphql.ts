@@ -3,7 +3,7 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-import type { TypedDocumentNode as DocumentNode } from '@urql/core';
+import type { TypedDocumentNode as DocumentNode } from './typed-document';
 export type AssignSceneFileInput = {
   file_id: string | number;
   scene_id: string | number;

@@ -11,6 +11,7 @@ import { stashCodegenConfig } from "../codegen";
 import { computeCompat, renderCompatMarkdown, renderCompatModule } from "./lib/compat";
 import { projectPaths } from "./lib/paths";
 import { renderSchemasModule } from "./lib/render-schemas";
+import { renderTypedDocumentModule } from "./lib/render-typed-document";
 
 const paths = projectPaths();
 const tmp = mkdtempSync(join(tmpdir(), "stash-codegen-"));
@@ -21,6 +22,7 @@ try {
   await generate({ ...stashCodegenConfig(tmpGenerated), cwd: paths.root }, true);
   const compat = computeCompat();
   writeFileSync(join(tmpGenerated, "schemas.ts"), renderSchemasModule());
+  writeFileSync(join(tmpGenerated, "typed-document.ts"), renderTypedDocumentModule());
   writeFileSync(join(tmpGenerated, "compat.ts"), renderCompatModule(compat));
   writeFileSync(join(tmp, "compatibility.md"), renderCompatMarkdown(compat));
 } catch (err) {

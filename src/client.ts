@@ -5,7 +5,8 @@
  * AbortSignals, retries of queries, a concurrency cap, and typed errors
  * through `parseResult`.
  */
-import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from "@urql/core";
+import { Client, fetchExchange } from "@urql/core";
+import type { AnyVariables, TypedDocumentNode } from "../generated/typed-document";
 import type { DocumentNode, OperationDefinitionNode } from "graphql";
 import pLimit, { type LimitFunction } from "p-limit";
 import { parseResult, StashAbortError, StashError, StashValidationError, type TransportRecord } from "./errors";

@@ -2,7 +2,6 @@
  * Every failure the SDK reports is one of these classes. `parseResult` is the
  * single place that decides which one: the transport only records what it saw.
  */
-import type { CombinedError } from "@urql/core";
 
 /** One entry of a GraphQL `errors` array, as Stash sends it. */
 export interface StashGraphQLErrorEntry {
@@ -162,12 +161,22 @@ export interface TransportRecord {
   timeoutMs?: number;
 }
 
+/** The error side of an urql result, as far as the parse function reads it (urql's CombinedError fits). */
+export interface ResultError {
+  readonly networkError?: Error | undefined;
+  readonly graphQLErrors: readonly {
+    readonly message: string;
+    readonly path?: readonly (string | number)[] | undefined;
+    readonly extensions?: Readonly<Record<string, unknown>> | undefined;
+  }[];
+}
+
 /** Inputs to the single parse function. */
 export interface ParseInput {
   operation: string;
   url: string;
   data: unknown;
-  error: CombinedError | undefined;
+  error: ResultError | undefined;
   transport: TransportRecord;
   /** Strings that must never appear in an error (the API key). */
   secrets: readonly string[];

@@ -6,6 +6,8 @@
 export { StashClient, type StashEnv } from "./stash-client";
 export { StashCore, type CallOptions, type StashClientOptions } from "./client";
 export type { RetryOptions } from "./retry";
+export type { AnyVariables, TypedDocumentNode } from "../generated/typed-document";
+export type { ResultError } from "./errors";
 export type { FetchLike } from "./transport";
 export { DEFAULT_URL, type Logger } from "./url";
 export type { ID } from "./validate";

@@ -6,7 +6,7 @@
 // graphql.web (urql's own GraphQL core) keeps graphql-js out of bundles; its AST is the same shape.
 import { Kind, parse } from "@0no-co/graphql.web";
 import type { DocumentNode } from "graphql";
-import type { TypedDocumentNode } from "@urql/core";
+import type { TypedDocumentNode } from "../generated/typed-document";
 import type { CallOptions, StashCore } from "./client";
 import { StashError, StashGraphQLError, StashValidationError, type StashGraphQLErrorEntry } from "./errors";
 import {

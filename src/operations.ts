@@ -4,3 +4,4 @@
  * TypedDocumentNode-aware GraphQL client.
  */
 export * from "../generated/graphql";
+export type { AnyVariables, TypedDocumentNode } from "../generated/typed-document";

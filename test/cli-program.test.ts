@@ -145,6 +145,23 @@ describe("failures", () => {
   });
 });
 
+describe("output hygiene", () => {
+  it("never prints the API key, even where Stash writes it into stream URLs", async () => {
+    const key = "cli-visible-key-7f7f";
+    const keyed = await startStandIn({ apiKey: key });
+    try {
+      const ids = await keyed.seed({ scenes: [{ title: "Keyed", files: [{ path: "/k/a.mp4", size: 10, duration: 5, width: 640, height: 360, phash: "0f0f0f0f0f0f0f0f" }] }] });
+      const c = capture({ env: { STASH_API_KEY: key } });
+      expect(await runCli(["scenes", "get", ids.scenes[0]!, "--json", "--url", keyed.url], c.io)).toBe(0);
+      const out = c.stdout();
+      expect(out).not.toContain(key);
+      expect(JSON.parse(out).paths.stream).toMatch(/\?apikey=\[redacted\]$/);
+    } finally {
+      await keyed.close();
+    }
+  });
+});
+
 describe("option placement", () => {
   it("duplicates' own flags stay its own, while --url before `clean` still reaches clean", async () => {
     const c = capture();

@@ -3,6 +3,7 @@
  * primary file (direct stream, MKV, then MP4/WEBM/HLS/DASH per resolution).
  */
 import { describe, expect, test } from "vitest";
+import { startStandIn } from "../src/testing";
 import { gql, gqlData, withStandIn } from "./helpers/standin";
 
 const stash = withStandIn();
@@ -19,6 +20,28 @@ async function seedOne(file: Record<string, unknown> | null, title = "streams"):
 const hd = (path: string, extra: Record<string, unknown> = {}) => ({ path, size: 1000, duration: 10, width: 1280, height: 720, ...extra });
 
 describe("sceneStreams", () => {
+  test("with an API key configured, stream URLs carry it first in the query, as Stash's do", async () => {
+    const keyed = await startStandIn({ apiKey: "k/ey+1" });
+    try {
+      const ids = await keyed.seed({ scenes: [{ title: "keyed", files: [hd("/streams/keyed.mp4")] }] });
+      const headers = { ApiKey: "k/ey+1" };
+      const res = await gql<{ sceneStreams: Endpoint[]; findScene: { paths: { stream: string; screenshot: string } } }>(
+        keyed,
+        `query($id: ID!) { sceneStreams(id: $id) { url label } findScene(id: $id) { paths { stream screenshot } } }`,
+        { id: ids.scenes[0] },
+        headers,
+      );
+      const base = `${keyed.baseUrl}/scene/${ids.scenes[0]}/stream`;
+      const data = res.body.data!;
+      expect(data.sceneStreams[0]?.url).toBe(`${base}?apikey=k%2Fey%2B1`);
+      expect(data.sceneStreams.find((e) => e.label === "HLS HD (720p)")?.url).toBe(`${base}.m3u8?apikey=k%2Fey%2B1&resolution=STANDARD_HD`);
+      expect(data.findScene.paths.stream).toBe(`${base}?apikey=k%2Fey%2B1`);
+      expect(data.findScene.paths.screenshot).not.toContain("apikey");
+    } finally {
+      await keyed.close();
+    }
+  });
+
   test("a 720p mp4 lists the direct stream, then each transcode from ORIGINAL down to 240p", async () => {
     const id = await seedOne(hd("/streams/hd.mp4"));
     const { sceneStreams } = await gqlData<{ sceneStreams: Endpoint[] }>(stash(), STREAMS, { id });

@@ -33,9 +33,12 @@ export function writeWithBackpressure(stream: CliStream, text: string): Promise<
   return new Promise((resolve) => stream.once!("drain", resolve));
 }
 
-/** A stream that replaces every secret before writing: the last line of defence for stderr. */
+/**
+ * A stream that replaces every secret (and its URL-encoded form, as Stash puts
+ * the key into stream URLs) before writing: the last line of defence for output.
+ */
 export function redactingStream(stream: CliStream, secrets: readonly string[]): CliStream {
-  const active = secrets.filter((s) => s.length > 0);
+  const active = [...new Set(secrets.filter((s) => s.length > 0).flatMap((s) => [s, encodeURIComponent(s)]))];
   if (active.length === 0) return stream;
   return {
     write: (chunk) => stream.write(active.reduce((text, secret) => text.split(secret).join("[redacted]"), chunk)),

@@ -57,8 +57,9 @@ export function secretsOf(argv: readonly string[], env: CliIo["env"]): string[] 
 /** Runs the CLI on `argv` (arguments only, without node and the script) and resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const secrets = secretsOf(argv, io.env);
-  // Stderr carries errors and warnings, which may quote inputs: redact the key there.
-  const safe: CliIo = { ...io, stderr: redactingStream(io.stderr, secrets) };
+  // Stderr carries errors that may quote inputs, and stdout carries server data: Stash
+  // writes the API key into stream URLs. Neither may show the key.
+  const safe: CliIo = { ...io, stdout: redactingStream(io.stdout, secrets), stderr: redactingStream(io.stderr, secrets) };
   try {
     const program = buildProgram(safe);
     await program.parseAsync([...argv], { from: "user" });

@@ -13,6 +13,14 @@ export interface StandInContext {
   readonly baseUrl: string;
   /** The Stash version the instance claims to be, e.g. `v0.30.1`. */
   readonly version: string;
+  /** The configured API key; Stash puts it into stream URLs so players can fetch them. */
+  readonly apiKey?: string | undefined;
+}
+
+/** A media URL as Stash hands it out: with `apikey` first in the query when a key is configured. */
+export function withApiKey(ctx: StandInContext, url: string, query = ""): string {
+  const params = [ctx.apiKey ? `apikey=${encodeURIComponent(ctx.apiKey)}` : "", query].filter(Boolean).join("&");
+  return params ? `${url}?${params}` : url;
 }
 
 /** A root field resolver: `(args, context, info) => value`. */

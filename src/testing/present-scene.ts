@@ -3,7 +3,7 @@
  * fields are functions: graphql-js calls them only when a query selects them,
  * so a 100,000-scene page that asks for ids never walks files or markers.
  */
-import type { StandInContext } from "./context";
+import { withApiKey, type StandInContext } from "./context";
 import type { FileRecord, MarkerRecord, SceneRecord } from "./store";
 import { galleryView, groupView, performerView, studioView, tagView } from "./present-entities";
 import { sceneStreamEndpoints } from "./streams";
@@ -85,7 +85,7 @@ export function scenePaths(ctx: StandInContext, scene: SceneRecord): Record<stri
   return {
     screenshot: `${root}/screenshot?t=${stamp}`,
     preview: `${root}/preview`,
-    stream: `${root}/stream`,
+    stream: withApiKey(ctx, `${root}/stream`),
     webp: `${root}/webp`,
     vtt: `${root}/vtt/chapter`,
     sprite: `${root}/vtt/sprite`,
@@ -168,7 +168,7 @@ export function markerView(ctx: StandInContext, marker: MarkerRecord): Record<st
     tags: () => relatedViews(marker.tagIds, (id) => store.get("tags", id), (t) => tagView(ctx, t)),
     created_at: marker.createdAt,
     updated_at: marker.updatedAt,
-    stream: `${root}/stream`,
+    stream: withApiKey(ctx, `${root}/stream`),
     preview: `${root}/preview`,
     screenshot: `${root}/screenshot`,
   };

@@ -112,7 +112,7 @@ class StandInServer implements StandIn {
     this.port = port;
     this.baseUrl = `http://${hostPart}:${port}`;
     this.url = `${this.baseUrl}/graphql`;
-    this.ctx = { store: this.store, baseUrl: this.baseUrl, version: this.version };
+    this.ctx = { store: this.store, baseUrl: this.baseUrl, version: this.version, apiKey: this.options.apiKey };
   }
 
   async seed(fixture: Fixture | GeneratedLibrary): Promise<SeedResult> {

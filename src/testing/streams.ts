@@ -4,7 +4,7 @@
  * DASH transcodes at ORIGINAL plus every standard resolution the primary file
  * reaches (Stash's max transcode size defaults to ORIGINAL, so nothing is capped).
  */
-import type { StandInContext } from "./context";
+import { withApiKey, type StandInContext } from "./context";
 import type { FileRecord, SceneRecord } from "./store";
 
 /** One `SceneStreamEndpoint` as the schema returns it. */
@@ -60,16 +60,16 @@ export function sceneStreamEndpoints(ctx: StandInContext, scene: SceneRecord): S
   if (!file) return [];
   const direct = `${ctx.baseUrl}/scene/${scene.id}/stream`;
   const out: SceneStreamEndpointView[] = [];
-  if (directStreamable(file)) out.push({ url: direct, mime_type: MP4.mime, label: "Direct stream" });
+  if (directStreamable(file)) out.push({ url: withApiKey(ctx, direct), mime_type: MP4.mime, label: "Direct stream" });
   // Stash hands MKV out with an mp4 mime type because many players refuse to try mkv.
-  if (file.format.toLowerCase() === "matroska") out.push({ url: `${direct}.mkv`, mime_type: MP4.mime, label: "MKV" });
+  if (file.format.toLowerCase() === "matroska") out.push({ url: withApiKey(ctx, `${direct}.mkv`), mime_type: MP4.mime, label: "MKV" });
   const size = Math.min(file.width, file.height);
   const fitting = RESOLUTIONS.filter((r) => size === 0 || size >= r.minSize);
   for (const kind of TRANSCODES) {
-    out.push({ url: `${direct}${kind.extension}?resolution=ORIGINAL`, mime_type: kind.mime, label: kind.label });
+    out.push({ url: withApiKey(ctx, `${direct}${kind.extension}`, "resolution=ORIGINAL"), mime_type: kind.mime, label: kind.label });
     for (const r of fitting) {
       out.push({
-        url: `${direct}${kind.extension}?resolution=${r.name}`,
+        url: withApiKey(ctx, `${direct}${kind.extension}`, `resolution=${r.name}`),
         mime_type: kind.mime,
         label: kind.label + r.suffix,
       });

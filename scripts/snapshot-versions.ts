@@ -65,7 +65,8 @@ async function main(): Promise<void> {
   await checkTypeList();
   let allUpToDate = true;
   for (const v of VERSIONS) {
-    const loaded = await loadSchema({ from: `${sharedRel}/${v}`, cwd: repoRoot });
+    // Record what the snapshot is (a release's upstream SDL files), not where this machine keeps a copy.
+    const loaded = { ...(await loadSchema({ from: `${sharedRel}/${v}`, cwd: repoRoot })), source: `release:${v} (upstream SDL files)` };
     allUpToDate = (await emit(`schema/versions/${v}.graphql`, loaded, check, now)) && allUpToDate;
     if (v === LATEST) allUpToDate = (await emit("schema/stash.graphql", loaded, check, now)) && allUpToDate;
   }

@@ -4,9 +4,9 @@
  * the body of an async function receiving `stash`, `ids` and `assert`;
  * imports from the package are mapped to the source.
  */
+import { extractExamples, type CodeExample } from "./helpers/markdown";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -24,39 +24,6 @@ const SEED_METHODS = [
   "sceneDeletePlay", "sceneResetPlayCount", "findScenesByPathRegex", "sceneStreams", "mergeSceneMarkers",
   "findDuplicateScenesWrapper",
 ];
-
-/** One fenced example: the subheading above it, its code and its line in the file. */
-export interface CodeExample {
-  name: string;
-  code: string;
-  line: number;
-}
-
-/** Extracts the ```ts blocks of the section titled `heading` (up to the next heading of the same or a higher level). */
-export function extractExamples(path: string, heading: string): CodeExample[] {
-  const lines = readFileSync(path, "utf8").split(/\r?\n/);
-  const start = lines.findIndex((l) => /^#{1,6} /.test(l) && l.replace(/^#+ /, "").trim() === heading);
-  if (start < 0) throw new Error(`${path}: no heading "${heading}"`);
-  const level = lines[start]!.indexOf(" ");
-  const out: CodeExample[] = [];
-  let name = heading;
-  for (let i = start + 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    const h = /^(#{1,6}) (.*)$/.exec(line);
-    if (h) {
-      if (h[1]!.length <= level) break;
-      name = h[2]!.trim();
-      continue;
-    }
-    if (/^```(ts|typescript)\s*$/.test(line)) {
-      const body: string[] = [];
-      const first = i + 1;
-      while (++i < lines.length && !/^```\s*$/.test(lines[i]!)) body.push(lines[i]!);
-      out.push({ name, code: body.join("\n"), line: first + 1 });
-    }
-  }
-  return out;
-}
 
 /** `import { … } from "stash-graphql-client"` in a block. */
 const PACKAGE_IMPORT = /^import\s+\{([^}]*)\}\s+from\s+["']stash-graphql-client["'];?$/gm;

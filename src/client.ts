@@ -211,7 +211,8 @@ export class StashCore {
   capabilities(options: { refresh?: boolean; signal?: AbortSignal } = {}): Promise<Capabilities> {
     if (!this.capabilitiesPromise || options.refresh) {
       const probe = buildCapabilitiesDocument();
-      const info: OperationInfo = { name: "StashCapabilities", kind: "query" };
+      // Named for messages: a first call that fails here says it was the check, not the caller's operation.
+      const info: OperationInfo = { name: "compatibility check (StashCapabilities)", kind: "query" };
       const pending = this.limit(() =>
         runWithRetry(() => this.attempt<Parameters<typeof capabilitiesFromProbe>[0]>(probe, {}, info, this.timeoutMs, options.signal), this.retry, options.signal),
       ).then(capabilitiesFromProbe);

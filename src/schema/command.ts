@@ -56,7 +56,7 @@ export function schemaPullCommand(opts: SchemaPullCommandOptions = {}): Command 
       writeErr,
       outputError: (text, write) => write(`${prefix}: ${text.replace(/^error: /, "")}`),
     })
-    .addHelpText("after", "\nExamples:\n  schema:pull --endpoint http://localhost:9999 --api-key $STASH_API_KEY\n  schema:pull --from ../shared/stash-schema/v0.30.1\n  schema:pull --ref v0.30.1 --out /tmp/stash.graphql\n")
+    .addHelpText("after", "\nExamples:\n  schema:pull --endpoint http://localhost:9999 --api-key $STASH_API_KEY\n  schema:pull --from path/to/stash/graphql/schema\n  schema:pull --ref v0.30.1 --out /tmp/stash.graphql\n")
     .action(async (flags: Record<string, unknown>, self: Command) => {
       const options: PullOptions = {
         endpoint: flags.endpoint as string | undefined,

@@ -77,24 +77,30 @@ function byIdInOrder<T extends { id: number }>(items: readonly T[], sort: string
   return true;
 }
 
+/** The page `filter` asks for out of already-sorted items: per_page -1 is all, 0 is none. */
+export function pageOf<T>(sorted: readonly T[], filter: FindFilterInput | null | undefined): T[] {
+  const perPage = filter?.per_page ?? DEFAULT_PER_PAGE;
+  if (perPage === 0) return [];
+  if (perPage < 0) return [...sorted];
+  const start = (Math.max(1, filter?.page ?? 1) - 1) * perPage;
+  return sorted.slice(start, start + perPage);
+}
+
 /** Sorts and pages `items` (which must already be filtered) per the FindFilterType. */
 export function sortAndPage<T extends { id: number }>(
   items: readonly T[],
   filter: FindFilterInput | null | undefined,
   spec: SortSpec<T>,
 ): PageResult<T> {
-  const compare = comparatorFor(filter?.sort, spec);
-  const descending = filter?.direction === "DESC";
-  const perPage = filter?.per_page ?? DEFAULT_PER_PAGE;
   const count = items.length;
-  if (perPage === 0) return { count, items: [] };
+  // Checked even when nothing is returned: an unknown sort is an error at per_page 0 too.
+  const compare = comparatorFor(filter?.sort, spec);
+  if (filter?.per_page === 0) return { count, items: [] };
+  const descending = filter?.direction === "DESC";
   const sorted: readonly T[] = byIdInOrder(items, filter?.sort, spec)
     ? descending
       ? [...items].reverse()
       : items
     : [...items].sort(descending ? (a, b) => compare(b, a) : compare);
-  if (perPage < 0) return { count, items: sorted === items ? [...sorted] : (sorted as T[]) };
-  const page = Math.max(1, filter?.page ?? 1);
-  const start = (page - 1) * perPage;
-  return { count, items: sorted.slice(start, start + perPage) };
+  return { count, items: pageOf(sorted, filter) };
 }

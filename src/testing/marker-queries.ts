@@ -5,7 +5,7 @@
  */
 import type { RootResolver, RootResolvers, StandInContext } from "./context";
 import { likeMatcher } from "./criteria";
-import { comparatorFor, type FindFilterInput } from "./find-filter";
+import { comparatorFor, pageOf, type FindFilterInput } from "./find-filter";
 import { parseId, parseIds } from "./ids";
 import { compileMarkerFilter, searchMatcher, type MarkerRow } from "./marker-filter";
 import { markerView } from "./present-scene";
@@ -64,14 +64,6 @@ function markerComparator(ctx: StandInContext, sort: string, descending: boolean
   return (a, b) => (descending ? primary(b, a) : primary(a, b)) || tail(a, b);
 }
 
-function page<T>(items: readonly T[], filter: FindFilterInput | null | undefined): T[] {
-  const perPage = filter?.per_page ?? 25;
-  if (perPage === 0) return [];
-  if (perPage < 0) return [...items];
-  const start = (Math.max(1, filter?.page ?? 1) - 1) * perPage;
-  return items.slice(start, start + perPage);
-}
-
 function rowsOf(ctx: StandInContext, markers: Iterable<MarkerRecord>): MarkerRow[] {
   const out: MarkerRow[] = [];
   for (const marker of markers) out.push({ marker, scene: ctx.store.get("scenes", marker.sceneId) ?? null });
@@ -98,7 +90,7 @@ const findSceneMarkers: RootResolver = (args, ctx) => {
     (row) => test(row) === true && (!q || q([row.marker.title, row.scene?.title ?? null, tagName(row.marker.primaryTagId)])),
   );
   rows.sort(compare);
-  return { count: rows.length, scene_markers: page(rows, filter).map((r) => markerView(ctx, r.marker)) };
+  return { count: rows.length, scene_markers: pageOf(rows, filter).map((r) => markerView(ctx, r.marker)) };
 };
 
 /** The scene's markers grouped by primary tag; tags whose first marker comes earlier come first. */

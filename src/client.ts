@@ -10,7 +10,7 @@ import type { AnyVariables, TypedDocumentNode } from "../generated/typed-documen
 import type { DocumentNode, OperationDefinitionNode } from "graphql";
 import pLimit, { type LimitFunction } from "p-limit";
 import { parseResult, StashAbortError, StashError, StashValidationError, type TransportRecord } from "./errors";
-import { isRetryable, runWithRetry, resolveRetry, type ResolvedRetry, type RetryOptions } from "./retry";
+import { runWithRetry, resolveRetry, type ResolvedRetry, type RetryOptions } from "./retry";
 import { attemptFetch, exchangeFromFetch, nodeExchange, requestHeaders, type Exchange, type FetchLike } from "./transport";
 import { normalizeUrl, warnOnPlainHttpKey, type Logger } from "./url";
 import {
@@ -74,29 +74,6 @@ function describeOperation(document: DocumentNode): OperationInfo {
     throw new StashValidationError("document", "must contain a query or a mutation");
   }
   return { name: op.name?.value ?? "anonymous", kind: op.operation };
-}
-
-/**
- * Runs the first attempt outside p-retry, since most calls succeed at once and
- * p-retry's per-call set-up showed in the per-request profile. A retryable
- * failure is handed to p-retry as its own first attempt, so backoff,
- * Retry-After and the attempt count are exactly what `runWithRetry` gives.
- */
-function firstThenRetry<T>(attempt: () => Promise<T>, policy: ResolvedRetry | false, signal: AbortSignal | undefined): Promise<T> {
-  if (policy === false || policy.retries === 0) return attempt();
-  return attempt().catch((error: unknown) => {
-    if (!isRetryable(error)) throw error;
-    let replay = true;
-    return runWithRetry(
-      () => {
-        if (!replay) return attempt();
-        replay = false;
-        return Promise.reject(error);
-      },
-      policy,
-      signal,
-    );
-  });
 }
 
 /** The request layer shared by every facade method; `StashClient` adds the Stash methods on top. */
@@ -179,7 +156,7 @@ export class StashCore {
     const op = info;
     const signal = options.signal;
     const send = () =>
-      this.limit(() => firstThenRetry(() => this.attempt<TData>(document, variables, op, timeoutMs, signal), policy, signal)).catch(
+      this.limit(() => runWithRetry(() => this.attempt<TData>(document, variables, op, timeoutMs, signal), policy, signal)).catch(
         (err: unknown) => {
           // p-retry and the queue reject with the signal's own reason; callers get one class for aborts.
           if (signal?.aborted && !(err instanceof StashError)) throw new StashAbortError(`${op.name}: the call was aborted by its AbortSignal`, { operation: op.name });

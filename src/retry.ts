@@ -59,16 +59,34 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/** Runs `attempt`, retrying per `policy`; `false` means exactly one attempt. */
+/**
+ * Runs `attempt`, retrying per `policy`; `false` means exactly one attempt.
+ * The first attempt runs outside p-retry, since most calls succeed at once and
+ * p-retry's per-call set-up showed in the per-request profile; a retryable
+ * failure is handed to p-retry as its own first attempt, so backoff,
+ * Retry-After and the attempt count are unchanged.
+ */
 export async function runWithRetry<T>(
   attempt: () => Promise<T>,
   policy: ResolvedRetry | false,
   signal: AbortSignal | undefined,
 ): Promise<T> {
   if (policy === false || policy.retries === 0) return attempt();
+  let firstError: unknown;
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!isRetryable(error)) throw error;
+    firstError = error;
+  }
+  let replay = true;
   return pRetry(
     async () => {
       try {
+        if (replay) {
+          replay = false;
+          throw firstError;
+        }
         return await attempt();
       } catch (error) {
         // p-retry rethrows AbortError's original error without further attempts.

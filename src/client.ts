@@ -9,7 +9,7 @@ import { Client, fetchExchange } from "@urql/core";
 import type { AnyVariables, TypedDocumentNode } from "../generated/typed-document";
 import type { DocumentNode, OperationDefinitionNode } from "graphql";
 import pLimit, { type LimitFunction } from "p-limit";
-import { parseResult, StashAbortError, StashError, StashValidationError, type TransportRecord } from "./errors";
+import { abortError, parseResult, StashError, StashValidationError, type TransportRecord } from "./errors";
 import { runWithRetry, resolveRetry, type ResolvedRetry, type RetryOptions } from "./retry";
 import { attemptFetch, exchangeFromFetch, nodeExchange, requestHeaders, type Exchange, type FetchLike } from "./transport";
 import { normalizeUrl, warnOnPlainHttpKey, type Logger } from "./url";
@@ -19,6 +19,7 @@ import {
   tooOldError,
   unsupportedOperationError,
   type Capabilities,
+  type ProbeResult,
 } from "./capabilities";
 
 /** Options of a client. Every field is optional. */
@@ -155,17 +156,8 @@ export class StashCore {
           : resolveRetry(options.retry);
     const op = info;
     const signal = options.signal;
-    const send = () =>
-      this.limit(() => runWithRetry(() => this.attempt<TData>(document, variables, op, timeoutMs, signal), policy, signal)).catch(
-        (err: unknown) => {
-          // p-retry and the queue reject with the signal's own reason; callers get one class for aborts.
-          if (signal?.aborted && !(err instanceof StashError)) throw new StashAbortError(`${op.name}: the call was aborted by its AbortSignal`, { operation: op.name });
-          throw err;
-        },
-      );
-    if (signal?.aborted) {
-      return Promise.reject(new StashAbortError(`${op.name}: the call was aborted by its AbortSignal`, { operation: op.name }));
-    }
+    const send = () => this.send<TData>(document, variables, op, timeoutMs, signal, policy);
+    if (signal?.aborted) return Promise.reject(abortError(op.name));
     if (!this.checkCompatibility) return send();
     return this.capabilities({ signal: options.signal }).then((caps) => {
       if (!caps.meetsMinimum) throw tooOldError(caps);
@@ -190,9 +182,7 @@ export class StashCore {
       const probe = buildCapabilitiesDocument();
       // Named for messages: a first call that fails here says it was the check, not the caller's operation.
       const info: OperationInfo = { name: "compatibility check (StashCapabilities)", kind: "query" };
-      const pending = this.limit(() =>
-        runWithRetry(() => this.attempt<Parameters<typeof capabilitiesFromProbe>[0]>(probe, {}, info, this.timeoutMs, options.signal), this.retry, options.signal),
-      ).then(capabilitiesFromProbe);
+      const pending = this.send<ProbeResult>(probe, {}, info, this.timeoutMs, options.signal, this.retry).then(capabilitiesFromProbe);
       // A failed probe is not cached: the next call tries again.
       pending.catch(() => {
         if (this.capabilitiesPromise === pending) this.capabilitiesPromise = undefined;
@@ -200,6 +190,24 @@ export class StashCore {
       this.capabilitiesPromise = pending;
     }
     return this.capabilitiesPromise;
+  }
+
+  /** One call: a place in the queue, then attempts with the retry policy; aborts surface as one class. */
+  private send<TData>(
+    document: DocumentNode,
+    variables: AnyVariables,
+    info: OperationInfo,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+    policy: ResolvedRetry | false,
+  ): Promise<TData> {
+    return this.limit(() => runWithRetry(() => this.attempt<TData>(document, variables, info, timeoutMs, signal), policy, signal)).catch(
+      (err: unknown) => {
+        // p-retry and the queue reject with the signal's own reason; callers get one class for aborts.
+        if (signal?.aborted && !(err instanceof StashError)) throw abortError(info.name);
+        throw err;
+      },
+    );
   }
 
   private async attempt<TData>(

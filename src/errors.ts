@@ -125,6 +125,11 @@ export class StashAbortError extends StashError {
   override name = "AbortError";
 }
 
+/** The error for a call whose AbortSignal fired, wherever the SDK notices it. */
+export function abortError(operation: string): StashAbortError {
+  return new StashAbortError(`${operation}: the call was aborted by its AbortSignal`, { operation });
+}
+
 /** Bad input, caught before any request was sent. */
 export class StashValidationError extends StashError {
   override name = "StashValidationError";
@@ -288,7 +293,7 @@ export function parseResult<T>(input: ParseInput): T {
     );
   }
   if (transport.ended === "abort") {
-    return fail(new StashAbortError(`${operation}: the call was aborted by its AbortSignal`, { operation }));
+    return fail(abortError(operation));
   }
   const status = transport.status;
   if (status === undefined) {

@@ -4,7 +4,7 @@
  * page in memory.
  */
 import type { CallOptions, StashCore } from "./client";
-import { StashAbortError, StashError, StashValidationError } from "./errors";
+import { abortError, StashError, StashValidationError } from "./errors";
 import {
   CriterionModifier,
   FindScenesDocument,
@@ -90,7 +90,7 @@ export function checkFilterTree<T>(value: T, argument: string): T {
 
 /** Throws `StashAbortError` when the signal has fired, so a walk stops between pages. */
 export function throwIfAborted(signal: AbortSignal | undefined, operation: string): void {
-  if (signal?.aborted) throw new StashAbortError(`${operation}: the call was aborted by its AbortSignal`, { operation });
+  if (signal?.aborted) throw abortError(operation);
 }
 
 /** Arguments of `iterateScenes`. */

@@ -4,6 +4,14 @@
  * temp dir and compare with the committed files.
  */
 import type { CodegenConfig } from "@graphql-codegen/cli";
+import * as callLayer from "./scripts/codegen/call-layer";
+
+type PluginLoader = NonNullable<CodegenConfig["pluginLoader"]>;
+type LoadedPlugin = Awaited<ReturnType<PluginLoader>>;
+
+/** Local plugins by name; anything else loads as a package, as graphql-codegen would. */
+const localPlugins: Record<string, LoadedPlugin> = { "stash-call-layer": callLayer as LoadedPlugin };
+const pluginLoader: PluginLoader = (name) => Promise.resolve(localPlugins[name] ?? import(name));
 
 /** First line of every generated file (the `add` plugin is not a direct dependency). */
 export const generatedHeader =
@@ -16,6 +24,7 @@ export function stashCodegenConfig(outDir: string): CodegenConfig {
     silent: true,
     schema: "schema/stash.graphql",
     documents: ["operations/**/*.graphql"],
+    pluginLoader,
     generates: {
       [`${outDir}/graphql.ts`]: {
         // typescript-operations v6 emits the input and enum types its operations use, so the
@@ -48,6 +57,8 @@ export function stashCodegenConfig(outDir: string): CodegenConfig {
           documentNodeImport: "./typed-document#TypedDocumentNode",
         },
       },
+      // The call layer: one typed method per operation (`stash.ops.findPerformers(...)`), see scripts/codegen/call-layer.ts.
+      [`${outDir}/ops.ts`]: { plugins: ["stash-call-layer"] },
     },
     hooks: {
       beforeOneFileWrite: (_path: string, content: string) => generatedHeader + content,

@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { stashCodegenConfig } from "../codegen";
 import { computeCompat, renderCompatMarkdown, renderCompatModule } from "./lib/compat";
+import { computeCoverage, renderCoverageMarkdown, rootFieldOperations } from "./lib/coverage";
+import { renderMethodOperationsModule } from "./lib/method-operations";
 import { projectPaths } from "./lib/paths";
 import { renderSchemasModule } from "./lib/render-schemas";
 import { renderTypedDocumentModule } from "./lib/render-typed-document";
@@ -25,6 +27,9 @@ try {
   writeFileSync(join(tmpGenerated, "typed-document.ts"), renderTypedDocumentModule());
   writeFileSync(join(tmpGenerated, "compat.ts"), renderCompatModule(compat));
   writeFileSync(join(tmp, "compatibility.md"), renderCompatMarkdown(compat));
+  const coverage = computeCoverage(compat);
+  writeFileSync(join(tmp, "coverage.md"), renderCoverageMarkdown(coverage));
+  writeFileSync(join(tmpGenerated, "method-operations.ts"), renderMethodOperationsModule(rootFieldOperations(coverage)));
 } catch (err) {
   rmSync(tmp, { recursive: true, force: true });
   console.error(`codegen:check: generation failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -33,7 +38,7 @@ try {
 
 // Committed file -> freshly generated file; generated/ must hold nothing else.
 const pairs: [string, string][] = readdirSync(tmpGenerated).map((f) => [join(paths.generated, f), join(tmpGenerated, f)]);
-pairs.push([paths.compatDoc, join(tmp, "compatibility.md")]);
+pairs.push([paths.compatDoc, join(tmp, "compatibility.md")], [paths.coverageDoc, join(tmp, "coverage.md")]);
 const stale = pairs
   .filter(([committed, fresh]) => !existsSync(committed) || !readFileSync(committed).equals(readFileSync(fresh)))
   .map(([committed]) => relative(paths.root, committed));
@@ -49,4 +54,4 @@ if (stale.length + extra.length > 0) {
   process.exit(1);
 }
 rmSync(tmp, { recursive: true, force: true });
-console.log("codegen:check: generated/ and docs/compatibility.md are up to date.");
+console.log("codegen:check: generated/, docs/compatibility.md and docs/coverage.md are up to date.");

@@ -4,16 +4,18 @@
  * `stash-graphql-client/operations`, the stand-in server in `/testing`.
  */
 export { StashClient, type StashEnv } from "./stash-client";
-export { StashCore, type CallOptions, type StashClientOptions } from "./client";
-export type { RetryOptions } from "./retry";
+export { StashCore, type CallOptions, type StashClientOptions } from "./core/client";
+export type { RetryOptions } from "./core/retry";
+export type { ReconnectOptions, SubscriptionOptions } from "./core/subscriptions";
+export { operationNames, type OperationRunner, type StashOperations } from "../generated/ops";
 export type { AnyVariables, TypedDocumentNode } from "../generated/typed-document";
-export type { ResultError } from "./errors";
-export type { FetchLike } from "./transport";
-export { DEFAULT_URL, type Logger } from "./url";
-export type { ID } from "./validate";
-export { MINIMUM_STASH_VERSION, parseStashVersion, type Capabilities, type MissingOperation, type StashSemver } from "./capabilities";
-export { methodSupport, type MethodSupport } from "./compat-report";
-export { methodOperations } from "./compat-methods";
+export type { ResultError } from "./core/errors";
+export type { FetchLike } from "./core/transport";
+export { DEFAULT_URL, type Logger } from "./core/url";
+export type { ID } from "./core/validate";
+export { MINIMUM_STASH_VERSION, parseStashVersion, type Capabilities, type MissingOperation, type StashSemver } from "./core/capabilities";
+export { methodSupport, type MethodSupport } from "./core/compat-report";
+export { methodOperations } from "../generated/method-operations";
 export {
   renderDuplicateReport,
   inlineScreenshots,
@@ -38,7 +40,7 @@ export {
   StashUnsupportedError,
   type StashGraphQLErrorEntry,
   type SerializedStashError,
-} from "./errors";
+} from "./core/errors";
 
 export type {
   FindScenesArgs,
@@ -50,7 +52,7 @@ export type {
   ParseSceneFilenamesArgs,
   ParseSceneFilenamesResult,
   SceneStreamEndpoint,
-} from "./scenes";
+} from "./scenes/scenes";
 export type {
   IdLike,
   SceneGroupLike,
@@ -63,17 +65,12 @@ export type {
   BulkIdsLike,
   BulkUrlsLike,
   BulkSceneUpdate,
-} from "./scene-input";
-export type { HistoryTime, HistoryMutationResult, SceneActivity, SceneActivityReset } from "./scene-history";
-export { SCENE_SORTS, type IterateScenesArgs, type IteratedScene } from "./pagination";
-export type {
-  SceneAssignFileArgs,
-  ScraperSource,
-  ScrapeSingleSceneArgs,
-  ScrapeMultiScenesArgs,
-  SceneScraper,
-  StashVersion,
-} from "./misc";
+} from "./scenes/input";
+export type { HistoryTime, HistoryMutationResult, SceneActivity, SceneActivityReset } from "./scenes/history";
+export { SCENE_SORTS, type IterateScenesArgs, type IteratedScene } from "./scenes/iterate";
+export type { SceneAssignFileArgs } from "./scenes/files";
+export type { ScraperSource, ScrapeSingleSceneArgs, ScrapeMultiScenesArgs, SceneScraper } from "./scrapers/scene-scrapers";
+export type { StashVersion } from "./system/version";
 
 export {
   MARKER_SORTS,
@@ -83,8 +80,8 @@ export {
   type FindSceneMarkersArgs,
   type FindSceneMarkersResult,
   type MarkerStringsArgs,
-} from "./markers";
-export type { IterateSceneMarkersArgs } from "./marker-pagination";
+} from "./markers/markers";
+export type { IterateSceneMarkersArgs } from "./markers/iterate";
 export type {
   MergeSceneMarkersOptions,
   MergeSceneMarkersResult,
@@ -92,14 +89,14 @@ export type {
   SkippedMarker,
   PlannedMarker,
   FailedMarker,
-} from "./marker-merge";
+} from "./markers/merge";
 export {
   DUPLICATE_PRESETS,
   type SlimScene,
   type DuplicatePreset,
   type FindDuplicateScenesArgs,
   type FindDuplicateScenesWrapperArgs,
-} from "./duplicates";
+} from "./scenes/duplicates";
 export {
   CLEANUP_STRATEGIES,
   planDuplicateCleanup,
@@ -114,7 +111,7 @@ export {
   type PlanDuplicateCleanupOptions,
   type ApplyDuplicateCleanupOptions,
   type ApplyDuplicateCleanupResult,
-} from "./duplicate-cleanup";
+} from "./scenes/duplicate-cleanup";
 
 // Enum values as runtime const objects, e.g. CriterionModifier.INCLUDES, BulkUpdateIdMode.ADD.
 export {

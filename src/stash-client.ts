@@ -4,20 +4,22 @@
  * (input conversion, paging, histories, markers, duplicates) lives in its own
  * small file and can be used without the class.
  */
-import { StashCore, type CallOptions, type StashClientOptions } from "./client";
-import { StashValidationError } from "./errors";
+import { StashCore, type CallOptions, type StashClientOptions } from "./core/client";
+import { StashValidationError } from "./core/errors";
 import type { FindFilterType, SceneDataFragment, ScrapedSceneDataFragment } from "../generated/graphql";
-import * as scenes from "./scenes";
-import * as history from "./scene-history";
-import * as misc from "./misc";
-import * as markers from "./markers";
-import * as markerMerge from "./marker-merge";
-import * as markerPages from "./marker-pagination";
-import * as duplicates from "./duplicates";
-import * as cleanup from "./duplicate-cleanup";
-import { iterateScenes, type IteratedScene, type IterateScenesArgs } from "./pagination";
-import type { BulkSceneUpdate, SceneCreate, SceneUpdate } from "./scene-input";
-import type { ID } from "./validate";
+import * as scenes from "./scenes/scenes";
+import * as history from "./scenes/history";
+import * as sceneFiles from "./scenes/files";
+import * as sceneScrapers from "./scrapers/scene-scrapers";
+import * as system from "./system/version";
+import * as markers from "./markers/markers";
+import * as markerMerge from "./markers/merge";
+import * as markerPages from "./markers/iterate";
+import * as duplicates from "./scenes/duplicates";
+import * as cleanup from "./scenes/duplicate-cleanup";
+import { iterateScenes, type IteratedScene, type IterateScenesArgs } from "./scenes/iterate";
+import type { BulkSceneUpdate, SceneCreate, SceneUpdate } from "./scenes/input";
+import type { ID } from "./core/validate";
 
 /** Environment variables `StashClient.fromEnv` reads. */
 export interface StashEnv {
@@ -129,12 +131,12 @@ export class StashClient extends StashCore {
 
   /** Starts a screenshot job for a scene; returns the job id. */
   sceneGenerateScreenshot(id: ID, at?: number, options?: CallOptions): Promise<string> {
-    return misc.sceneGenerateScreenshot(this, id, at, options);
+    return sceneFiles.sceneGenerateScreenshot(this, id, at, options);
   }
 
   /** Moves a file to a scene. */
-  sceneAssignFile(args: misc.SceneAssignFileArgs, options?: CallOptions): Promise<boolean> {
-    return misc.sceneAssignFile(this, args, options);
+  sceneAssignFile(args: sceneFiles.SceneAssignFileArgs, options?: CallOptions): Promise<boolean> {
+    return sceneFiles.sceneAssignFile(this, args, options);
   }
 
   // Play, O and activity
@@ -273,27 +275,27 @@ export class StashClient extends StashCore {
   // Scrapers and server
 
   /** Asks one scraper about one scene. */
-  scrapeSingleScene(source: misc.ScraperSource, input: misc.ScrapeSingleSceneArgs, options?: CallOptions): Promise<ScrapedSceneDataFragment[]> {
-    return misc.scrapeSingleScene(this, source, input, options);
+  scrapeSingleScene(source: sceneScrapers.ScraperSource, input: sceneScrapers.ScrapeSingleSceneArgs, options?: CallOptions): Promise<ScrapedSceneDataFragment[]> {
+    return sceneScrapers.scrapeSingleScene(this, source, input, options);
   }
 
   /** Asks a scraper about several stored scenes. */
-  scrapeMultiScenes(source: misc.ScraperSource, input: misc.ScrapeMultiScenesArgs, options?: CallOptions): Promise<ScrapedSceneDataFragment[][]> {
-    return misc.scrapeMultiScenes(this, source, input, options);
+  scrapeMultiScenes(source: sceneScrapers.ScraperSource, input: sceneScrapers.ScrapeMultiScenesArgs, options?: CallOptions): Promise<ScrapedSceneDataFragment[][]> {
+    return sceneScrapers.scrapeMultiScenes(this, source, input, options);
   }
 
   /** Scrapes a scene page by URL; `null` when no scraper handles it. */
   scrapeSceneURL(url: string, options?: CallOptions): Promise<ScrapedSceneDataFragment | null> {
-    return misc.scrapeSceneURL(this, url, options);
+    return sceneScrapers.scrapeSceneURL(this, url, options);
   }
 
   /** The configured scene scrapers. */
-  listSceneScrapers(options?: CallOptions): Promise<misc.SceneScraper[]> {
-    return misc.listSceneScrapers(this, options);
+  listSceneScrapers(options?: CallOptions): Promise<sceneScrapers.SceneScraper[]> {
+    return sceneScrapers.listSceneScrapers(this, options);
   }
 
   /** The server's version, e.g. `{ version: "v0.30.1", hash, build_time }`. */
-  version(options?: CallOptions): Promise<misc.StashVersion> {
-    return misc.version(this, options);
+  version(options?: CallOptions): Promise<system.StashVersion> {
+    return system.version(this, options);
   }
 }

@@ -6,8 +6,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { StashCore } from "../src/client";
-import { StashAbortError, StashTimeoutError } from "../src/errors";
+import { StashCore } from "../src/core/client";
+import { StashAbortError, StashTimeoutError } from "../src/core/errors";
 import { VersionDocument } from "../generated/graphql";
 
 let server: Server;

@@ -1,7 +1,7 @@
 /** `stash-gql compat` and `stash-gql schema diff`, run in-process against stand-ins. */
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/program";
-import { methodOperations } from "../src/compat-methods";
+import { methodOperations } from "../generated/method-operations";
 import { StashClient } from "../src/stash-client";
 import { startStandIn, type StandIn } from "../src/testing";
 import { capture } from "./helpers/cli-io";

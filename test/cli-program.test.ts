@@ -17,7 +17,7 @@ import {
   StashNetworkError,
   StashTimeoutError,
   StashValidationError,
-} from "../src/errors";
+} from "../src/core/errors";
 import { describeFailure, EXIT, exitCodeFor } from "../src/cli/exit-codes";
 import { capture } from "./helpers/cli-io";
 import { runCli, secretsOf } from "../src/cli/program";

@@ -6,8 +6,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { operationReleases } from "../generated/compat";
-import { parseStashVersion } from "../src/capabilities";
-import { methodOperations } from "../src/compat-methods";
+import { parseStashVersion } from "../src/core/capabilities";
+import { methodOperations } from "../generated/method-operations";
 import { StashClient, StashUnsupportedError, StashValidationError } from "../src/index";
 import { startStandIn, type Fixture, type SeedResult, type StandIn } from "../src/testing";
 
@@ -59,7 +59,7 @@ const calls: [method: string, operation: string, call: (s: StashClient, ids: Ids
   ["findDuplicateScenes", "FindDuplicateScenes", (s) => s.findDuplicateScenes({ distance: 0 })],
   ["findDuplicateScenesWrapper", "FindDuplicateScenes", (s) => s.findDuplicateScenesWrapper({ preset: "high" })],
   ["findSceneMarkers", "FindSceneMarkers", (s, ids) => s.findSceneMarkers({ markerFilter: { scenes: { value: [ids.scenes[0]!], modifier: "INCLUDES" } } })],
-  ["iterateSceneMarkers", "FindSceneMarkersSlim", async (s) => {
+  ["iterateSceneMarkers", "FindSceneMarkers", async (s) => {
     let n = 0;
     for await (const _ of s.iterateSceneMarkers({ perPage: 1 })) n++;
     return n;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { StashCore } from "../src/client";
-import { StashGraphQLError, StashValidationError } from "../src/errors";
+import { StashCore } from "../src/core/client";
+import { StashGraphQLError, StashValidationError } from "../src/core/errors";
 import {
   applyDuplicateCleanup,
   planDuplicateCleanup,
   type CleanupResult,
   type CleanupScene,
   type DuplicateCleanupPlan,
-} from "../src/duplicate-cleanup";
-import { findDuplicateScenes } from "../src/duplicates";
+} from "../src/scenes/duplicate-cleanup";
+import { findDuplicateScenes } from "../src/scenes/duplicates";
 import { FindSceneDocument, SceneDestroyDocument } from "../generated/graphql";
 import type { FixtureScene } from "../src/testing/index";
 import { usingStandIn } from "./helpers/standin";

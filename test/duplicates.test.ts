@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { StashCore } from "../src/client";
-import { StashHttpError, StashValidationError } from "../src/errors";
+import { StashCore } from "../src/core/client";
+import { StashHttpError, StashValidationError } from "../src/core/errors";
 import {
   DUPLICATE_PRESETS,
   findDuplicateScenes,
   findDuplicateScenesWrapper,
   resolveDuplicateArgs,
   type SlimScene,
-} from "../src/duplicates";
+} from "../src/scenes/duplicates";
 import { generateLibrary } from "../src/testing/generate";
 import type { FixtureScene, StandIn } from "../src/testing/index";
 import { usingStandIn, withStandIn } from "./helpers/standin";

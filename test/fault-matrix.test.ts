@@ -8,7 +8,7 @@ import { inspect } from "node:util";
 import { parse } from "graphql";
 import type { TypedDocumentNode } from "@urql/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { StashCore } from "../src/client";
+import { StashCore } from "../src/core/client";
 import {
   StashAuthError,
   StashError,
@@ -16,7 +16,7 @@ import {
   StashHttpError,
   StashNetworkError,
   StashTimeoutError,
-} from "../src/errors";
+} from "../src/core/errors";
 import { startStandIn, type FaultSpec, type StandIn } from "../src/testing";
 
 const KEY = "sk-TEST-4b1d-7e57-c0ffee-5ecre7";

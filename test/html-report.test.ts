@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
-import { planDuplicateCleanup } from "../src/duplicate-cleanup";
+import { planDuplicateCleanup } from "../src/scenes/duplicate-cleanup";
 import { renderDuplicateReport } from "../src/report/duplicates-html";
 import { inlineScreenshots } from "../src/report/inline-images";
 import type { ReportScene } from "../src/report/plan-view";

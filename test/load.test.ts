@@ -6,7 +6,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { StashCore } from "../src/client";
+import { StashCore } from "../src/core/client";
 import { FindSceneDocument } from "../generated/graphql";
 import { startStandIn, type StandIn } from "../src/testing";
 

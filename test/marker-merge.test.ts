@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { StashCore } from "../src/client";
-import { StashGraphQLError, StashHttpError, StashValidationError } from "../src/errors";
-import { mergeSceneMarkers } from "../src/marker-merge";
-import { findSceneMarkers, type SceneMarker } from "../src/markers";
+import { StashCore } from "../src/core/client";
+import { StashGraphQLError, StashHttpError, StashValidationError } from "../src/core/errors";
+import { mergeSceneMarkers } from "../src/markers/merge";
+import { findSceneMarkers, type SceneMarker } from "../src/markers/markers";
 import type { FixtureMarker, FixtureScene } from "../src/testing/index";
 import { withStandIn } from "./helpers/standin";
 

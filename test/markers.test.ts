@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { StashCore } from "../src/client";
-import { StashGraphQLError, StashHttpError, StashValidationError } from "../src/errors";
+import { StashCore } from "../src/core/client";
+import { StashGraphQLError, StashHttpError, StashValidationError } from "../src/core/errors";
 import {
   bulkSceneMarkerUpdate,
   createSceneMarker,
@@ -11,8 +11,8 @@ import {
   markerWall,
   sceneMarkerTags,
   updateSceneMarker,
-} from "../src/markers";
-import { iterateSceneMarkers } from "../src/marker-pagination";
+} from "../src/markers/markers";
+import { iterateSceneMarkers } from "../src/markers/iterate";
 import type { Fixture, FixtureMarker, SeedResult } from "../src/testing/index";
 import { usingStandIn, withStandIn } from "./helpers/standin";
 

@@ -18,12 +18,8 @@ import {
   rootFieldNames,
 } from "../scripts/lib/operation-files";
 import { projectPaths } from "../scripts/lib/paths";
-import {
-  excludedSceneRootFields,
-  extraCoveredRootFields,
-  sceneRootFields,
-  type SceneRootField,
-} from "../scripts/lib/scene-root-fields";
+import { computeCompat } from "../scripts/lib/compat";
+import { computeCoverage, coverageGaps } from "../scripts/lib/coverage";
 
 const paths = projectPaths();
 const schema = buildSchema(readFileSync(paths.schemaFile, "utf8"));
@@ -37,33 +33,16 @@ const messages = (errors: readonly { message: string }[]) => errors.map((e) => e
 const allFragments = { kind: Kind.DOCUMENT, definitions: [...fragments.values()] } as const;
 const fragmentRules = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
 
-/** Operation names per covered root field, split by folder. */
-function coverage(): { current: Set<string>; deprecated: Set<string> } {
-  const current = new Set<string>();
-  const deprecated = new Set<string>();
-  for (const op of operations) for (const f of rootFieldNames(op.operation)) (op.deprecated ? deprecated : current).add(f);
-  return { current, deprecated };
-}
-
-/** Scene root fields of `s` that have no operation (empty when coverage is complete). */
-function uncovered(fields: readonly SceneRootField[]): string[] {
-  const { current, deprecated } = coverage();
-  return fields
-    .filter((f) => !(f.name in excludedSceneRootFields))
-    .filter((f) => !(f.deprecated ? deprecated : current).has(f.name))
-    .map((f) => `${f.root}.${f.name}${f.deprecated ? " (deprecated)" : ""}`);
-}
-
 describe("operations/ layout", () => {
-  it("finds operation files and fragments", () => {
-    expect(operations.length).toBeGreaterThanOrEqual(44);
-    expect([...fragments.keys()].sort()).toEqual([
-      "SceneData",
-      "SceneMarkerData",
-      "ScrapedSceneData",
-      "SlimSceneData",
-      "VideoFileData",
-    ]);
+  it("has a full and a slim fragment per entity", () => {
+    expect(operations.length).toBeGreaterThanOrEqual(200);
+    for (const entity of ["Scene", "Performer", "Studio", "Tag", "Group", "Gallery", "Image"]) {
+      expect(fragments.get(`${entity}Data`)?.typeCondition.name.value, entity).toBe(entity);
+      expect(fragments.get(`Slim${entity}Data`)?.typeCondition.name.value, entity).toBe(entity);
+    }
+    for (const name of ["SceneMarkerData", "GalleryChapterData", "SavedFilterData", "JobData", "ConfigData", "PluginData"]) {
+      expect(fragments.has(name), name).toBe(true);
+    }
   });
 
   it("has one operation per file, named after the file, or only fragments under fragments/", () => {
@@ -100,7 +79,7 @@ describe("operations/ layout", () => {
     expect(messages(validate(schema, allFragments, [NoDeprecatedCustomRule]))).toEqual([]);
   });
 
-  it("fragments validate against Stash v0.28.1, so the scene API works on v0.28+", () => {
+  it("every fragment validates against Stash v0.28.1, so operations work on v0.28+ unless their root field is newer", () => {
     expect(messages(validate(schema, allFragments, fragmentRules))).toEqual([]);
     expect(messages(validate(v028, allFragments, fragmentRules))).toEqual([]);
   });
@@ -123,40 +102,40 @@ describe("operations/ layout", () => {
 });
 
 describe("root field coverage", () => {
-  const fields = sceneRootFields(schema);
+  const rows = computeCoverage(computeCompat());
 
-  it("covers every scene/marker root field of the schema (minus the documented exclusions)", () => {
-    expect(uncovered(fields)).toEqual([]);
-  });
-
-  it("covers exactly the 37 current fields plus version and listScrapers outside deprecated/", () => {
-    const current = fields.filter((f) => !f.deprecated && !(f.name in excludedSceneRootFields)).map((f) => f.name);
-    expect(current).toHaveLength(37);
-    expect([...coverage().current].sort()).toEqual([...current, ...extraCoveredRootFields].sort());
-  });
-
-  it("puts exactly the 5 deprecated fields in deprecated/, and only deprecated root fields there", () => {
-    const deprecated = fields.filter((f) => f.deprecated).map((f) => f.name);
-    expect(deprecated.sort()).toEqual([
-      "allSceneMarkers",
-      "allScenes",
-      "sceneDecrementO",
-      "sceneIncrementO",
-      "sceneIncrementPlayCount",
+  it("gives every root field of the snapshot an operation: queries, mutations and subscriptions", () => {
+    expect(rows.filter((r) => r.operation === null).map((r) => `${r.root}.${r.field}`)).toEqual([]);
+    expect(rows.filter((r) => r.root === "Subscription").map((r) => r.operation)).toEqual([
+      "JobsSubscribe",
+      "LoggingSubscribe",
+      "ScanCompleteSubscribe",
     ]);
-    expect([...coverage().deprecated].sort()).toEqual(deprecated);
   });
 
-  it("every exclusion still exists in the schema", () => {
-    const names = new Set(fields.map((f) => f.name));
-    for (const name of Object.keys(excludedSceneRootFields)) expect(names.has(name), name).toBe(true);
+  it("names each canonical operation after its field and puts deprecated fields, and only those, in deprecated/", () => {
+    for (const r of rows) {
+      expect(r.operation?.toLowerCase(), r.field).toBe(r.field.toLowerCase());
+      expect(r.domain === "deprecated", r.field).toBe(r.deprecated);
+    }
+    for (const op of operations.filter((o) => o.deprecated)) {
+      const root = op.operation.operation === "query" ? schema.getQueryType() : schema.getMutationType();
+      for (const field of rootFieldNames(op.operation)) expect(root?.getFields()[field]?.deprecationReason, op.path).toBeTruthy();
+    }
   });
 
-  it("reports a new scene field that has no operation", () => {
-    const extended = extendSchema(
-      schema,
-      parse("extend type Query { sceneHeatmap(id: ID!): String }\nextend type Mutation { tagScenes: [Scene!] }"),
-    );
-    expect(uncovered(sceneRootFields(extended))).toEqual(["Query.sceneHeatmap", "Mutation.tagScenes"]);
+  it("files every operation under a domain folder", () => {
+    const domains = new Set(operations.map((o) => o.path.split("/")[0]));
+    expect([...domains].sort()).toEqual([
+      "config", "deprecated", "dlna", "files", "galleries", "groups", "images", "jobs", "logs", "markers", "metadata",
+      "packages", "performers", "plugins", "saved-filters", "scenes", "scrapers", "stash-box", "studios", "system", "tags",
+    ]);
+    expect(operations.every((o) => o.path.split("/").length === 2)).toBe(true);
+  });
+
+  it("reports a root field that has no operation", () => {
+    const extended = extendSchema(schema, parse("extend type Query { sceneHeatmap(id: ID!): String }\nextend type Mutation { tagScenes: [Scene!] }"));
+    const missing = coverageGaps(extended, operations);
+    expect(missing).toEqual(["Query.sceneHeatmap", "Mutation.tagScenes"]);
   });
 });

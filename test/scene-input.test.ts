@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { StashValidationError } from "../src/errors";
+import { StashValidationError } from "../src/core/errors";
 import {
   toBulkSceneUpdateInput,
   toSceneCreateInput,
   toSceneMergeValues,
   toSceneUpdateInput,
   type SceneUpdate,
-} from "../src/scene-input";
+} from "../src/scenes/input";
 
 /** Runs `fn` and returns the StashValidationError it throws (failing when it throws nothing else). */
 function validationError(fn: () => unknown): StashValidationError {

@@ -6,8 +6,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { StashCore } from "../src/client";
-import { StashNetworkError } from "../src/errors";
+import { StashCore } from "../src/core/client";
+import { StashNetworkError } from "../src/core/errors";
 import { VersionDocument } from "../generated/graphql";
 
 const payload = JSON.stringify({ data: { version: { version: "v0.30.1", hash: "abc", build_time: "2025-12-01" } } });

@@ -9,8 +9,8 @@ import { parse } from "graphql";
 import type { TypedDocumentNode } from "@urql/core";
 import { Agent, fetch as undiciFetch } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { StashCore } from "../src/client";
-import { StashNetworkError } from "../src/errors";
+import { StashCore } from "../src/core/client";
+import { StashNetworkError } from "../src/core/errors";
 import { startStandIn, type StandIn } from "../src/testing";
 
 const KEY = "sk-https-test-key-0f0f0f";

@@ -14,5 +14,6 @@ export function projectPaths(root: string = repoRoot) {
     schemaVersions: join(root, "schema", "versions"),
     generated: join(root, "generated"),
     compatDoc: join(root, "docs", "compatibility.md"),
+    coverageDoc: join(root, "docs", "coverage.md"),
   };
 }

@@ -3,7 +3,7 @@
  * `--url`/`--api-key`/`--timeout` or `STASH_URL`/`STASH_API_KEY`/`STASH_TIMEOUT_MS`.
  */
 import type { Command } from "commander";
-import type { CallOptions } from "../client";
+import type { CallOptions } from "../core/client";
 import { StashClient } from "../stash-client";
 import { writeWithBackpressure, type CliIo } from "./io";
 import { wholeNumber } from "./parse";

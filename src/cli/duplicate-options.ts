@@ -3,8 +3,8 @@
  * find-then-plan step, and the plain-text view of groups with their keepers.
  */
 import { Option, type Command } from "commander";
-import { CLEANUP_STRATEGIES, type CleanupStrategy, type DuplicateCleanupPlan } from "../duplicate-cleanup";
-import { DUPLICATE_PRESETS, type DuplicatePreset, type SlimScene } from "../duplicates";
+import { CLEANUP_STRATEGIES, type CleanupStrategy, type DuplicateCleanupPlan } from "../scenes/duplicate-cleanup";
+import { DUPLICATE_PRESETS, type DuplicatePreset, type SlimScene } from "../scenes/duplicates";
 import type { StashClient } from "../stash-client";
 import { formatBytes, formatDuration, formatResolution } from "../report/format";
 import { viewGroups, type GroupView } from "../report/plan-view";

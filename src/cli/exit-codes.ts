@@ -10,7 +10,7 @@ import {
   StashNetworkError,
   StashTimeoutError,
   StashValidationError,
-} from "../errors";
+} from "../core/errors";
 
 /** The CLI's exit codes. */
 export const EXIT = Object.freeze({

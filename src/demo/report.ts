@@ -5,8 +5,8 @@
  */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { DuplicateCleanupPlan } from "../duplicate-cleanup";
-import type { SlimScene } from "../duplicates";
+import type { DuplicateCleanupPlan } from "../scenes/duplicate-cleanup";
+import type { SlimScene } from "../scenes/duplicates";
 import { renderDuplicateReport } from "../report/duplicates-html";
 
 /** Downloads every scene's screenshot (four at a time) and returns `data:` URIs by scene id; failures are left out. */

@@ -4,8 +4,8 @@
  * (and its tests) can check them against the server.
  */
 import type { StashClient } from "../stash-client";
-import type { DuplicateCleanupPlan } from "../duplicate-cleanup";
-import type { SlimScene } from "../duplicates";
+import type { DuplicateCleanupPlan } from "../scenes/duplicate-cleanup";
+import type { SlimScene } from "../scenes/duplicates";
 import { CriterionModifier, SortDirectionEnum } from "../../generated/graphql";
 import { formatBytes, formatDuration, formatResolution } from "../report/format";
 import { count, heading, keyValues, table } from "./format";

@@ -1,6 +1,6 @@
 /** Shared assertion: a call fails with StashValidationError for one argument, before any request. */
 import { expect } from "vitest";
-import { StashValidationError } from "../../src/errors";
+import { StashValidationError } from "../../src/core/errors";
 import type { StandIn } from "../../src/testing";
 
 /** Awaits `call`, which must reject with a StashValidationError naming `argument`, with no request sent to `stash`. */

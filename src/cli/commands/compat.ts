@@ -1,7 +1,7 @@
 /** `stash-gql compat`: which SDK methods work on the connected server. */
 import type { Command } from "commander";
-import { MINIMUM_STASH_VERSION } from "../../capabilities";
-import { methodSupport } from "../../compat-report";
+import { MINIMUM_STASH_VERSION } from "../../core/capabilities";
+import { methodSupport } from "../../core/compat-report";
 import { addConnectionOptions, type CliContext, type ConnectionFlags } from "../context";
 import { renderTable } from "../table";
 

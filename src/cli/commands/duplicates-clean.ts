@@ -1,6 +1,6 @@
 /** `stash-gql duplicates clean`: prints the merge plan (dry run) or, with `--apply`, runs it. */
 import type { Command } from "commander";
-import type { ApplyDuplicateCleanupResult, CleanupResult } from "../../duplicate-cleanup";
+import type { ApplyDuplicateCleanupResult, CleanupResult } from "../../scenes/duplicate-cleanup";
 import type { CliContext } from "../context";
 import { addFinderOptions, duplicatesText, findAndPlan, type FinderFlags } from "../duplicate-options";
 import { CliExit, EXIT } from "../exit-codes";

@@ -1,6 +1,6 @@
 /** `stash-gql markers merge`: copy markers from source scenes onto a target scene. */
 import type { Command } from "commander";
-import type { MergeSceneMarkersResult } from "../../marker-merge";
+import type { MergeSceneMarkersResult } from "../../markers/merge";
 import { formatDuration } from "../../report/format";
 import { addConnectionOptions, type CliContext, type ConnectionFlags } from "../context";
 import { CliExit, EXIT } from "../exit-codes";

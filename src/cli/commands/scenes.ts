@@ -1,7 +1,7 @@
 /** `stash-gql scenes list|get`: read scenes as a table, JSON, or a JSON-lines stream. */
 import type { Command } from "commander";
 import type { SceneDataFragment, SceneFilterType } from "../../../generated/graphql";
-import { StashHttpError } from "../../errors";
+import { StashHttpError } from "../../core/errors";
 import { formatBytes, formatDuration, formatResolution } from "../../report/format";
 import { addConnectionOptions, type CliContext, type ConnectionFlags } from "../context";
 import { CliExit, CliUsageError, EXIT } from "../exit-codes";

@@ -8,8 +8,8 @@ const shared: Options = {
   treeshake: true,
   // Node 20 knows `node:` specifiers; keeping them makes the built-ins obvious in dist.
   removeNodeProtocol: false,
-  // p-retry and p-limit (and their own dependencies) ship only as ESM; bundling them lets `require()` work on every Node 20.
-  noExternal: ["p-retry", "p-limit", "yocto-queue", "is-network-error"],
+  // p-limit (and its own dependency) ships only as ESM; bundling it lets `require()` work on every Node 20.
+  noExternal: ["p-limit", "yocto-queue"],
 };
 
 export default defineConfig([

@@ -33,7 +33,8 @@ async function main(): Promise<void> {
     for (const scene of group.remove) console.log(`  merge #${scene.id} ${scene.title ?? ""}  ${scene.files[0]?.path ?? ""}`);
   });
   for (const skipped of plan.skipped) console.log(`skipped: ${skipped.scenes.map((s) => `#${s.id}`).join(", ")} (${skipped.reason})`);
-  console.log(`plan: ${plan.summary.groups} groups, ${plan.summary.remove} scenes to merge into ${plan.summary.keep} keepers`);
+  const n = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+  console.log(`plan: ${n(plan.summary.groups, "group")}, ${n(plan.summary.remove, "scene")} to merge into ${n(plan.summary.keep, "keeper")}`);
 
   if (!opts.apply) {
     console.log("dry run: nothing changed; run again with --apply to merge");

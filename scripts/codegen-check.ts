@@ -12,8 +12,10 @@ import { computeCompat, renderCompatMarkdown, renderCompatModule } from "./lib/c
 import { computeCoverage, renderCoverageMarkdown, rootFieldOperations } from "./lib/coverage";
 import { renderMethodOperationsModule } from "./lib/method-operations";
 import { projectPaths } from "./lib/paths";
+import { renderInputFieldsModule } from "./lib/render-input-fields";
 import { renderSchemasModule } from "./lib/render-schemas";
 import { renderTypedDocumentModule } from "./lib/render-typed-document";
+import { renderSortsModule } from "./lib/sorts";
 
 const paths = projectPaths();
 const tmp = mkdtempSync(join(tmpdir(), "stash-codegen-"));
@@ -25,6 +27,8 @@ try {
   const compat = computeCompat();
   writeFileSync(join(tmpGenerated, "schemas.ts"), renderSchemasModule());
   writeFileSync(join(tmpGenerated, "typed-document.ts"), renderTypedDocumentModule());
+  writeFileSync(join(tmpGenerated, "input-fields.ts"), renderInputFieldsModule());
+  writeFileSync(join(tmpGenerated, "sorts.ts"), renderSortsModule());
   writeFileSync(join(tmpGenerated, "compat.ts"), renderCompatModule(compat));
   writeFileSync(join(tmp, "compatibility.md"), renderCompatMarkdown(compat));
   const coverage = computeCoverage(compat);

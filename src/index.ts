@@ -38,6 +38,7 @@ export {
   StashAbortError,
   StashValidationError,
   StashUnsupportedError,
+  StashNotStashError,
   type StashGraphQLErrorEntry,
   type SerializedStashError,
 } from "./core/errors";

@@ -1,5 +1,7 @@
 /** `stash-gql compat` and `stash-gql schema diff`, run in-process against stand-ins. */
+import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { releaseSnapshots } from "../generated/schemas";
 import { runCli } from "../src/cli/program";
 import { methodOperations } from "../generated/method-operations";
 import { StashClient } from "../src/stash-client";
@@ -47,5 +49,28 @@ describe("stash-gql schema diff", () => {
     const c = capture();
     expect(await runCli(["schema", "diff", "v0.29.3", "v0.30.1"], c.io)).toBe(0);
     expect(c.stdout()).toMatch(/Mutation\.bulkSceneMarkerUpdate was added/);
+  });
+
+  it("names an unknown release or file as typed (no --from), lists the releases, and exits 2", async () => {
+    const release = capture();
+    expect(await runCli(["schema", "diff", "v0.28.0", "v0.30.1"], release.io)).toBe(2);
+    expect(release.stderr()).toBe(
+      `stash-gql: v0.28.0 is not a release with a schema snapshot; releases: ${releaseSnapshots.join(", ")} (or 'current', an SDL file or folder, or a server URL)\n`,
+    );
+    const file = capture();
+    expect(await runCli(["schema", "diff", "current", "no-such.graphql"], file.io)).toBe(2);
+    expect(file.stderr()).toMatch(/^stash-gql: no-such\.graphql does not exist; expected a release \(v0\.25\.1, .*v0\.30\.1\), 'current'/);
+    for (const c of [release, file]) expect(c.stderr()).not.toContain("--from");
+  });
+
+  it("exits 4 when a server side cannot be reached", async () => {
+    const server = createServer();
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as { port: number }).port;
+    await new Promise<void>((r) => server.close(() => r()));
+    const c = capture();
+    expect(await runCli(["schema", "diff", `http://127.0.0.1:${port}`, "current"], c.io)).toBe(4);
+    expect(c.stderr()).toMatch(new RegExp(`^stash-gql: could not connect to http://127\\.0\\.0\\.1:${port}/graphql .*: check the URL`));
+    expect(c.stderr()).not.toContain("--endpoint");
   });
 });

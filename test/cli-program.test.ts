@@ -15,11 +15,13 @@ import {
   StashGraphQLError,
   StashHttpError,
   StashNetworkError,
+  StashNotStashError,
   StashTimeoutError,
   StashValidationError,
 } from "../src/core/errors";
 import { describeFailure, EXIT, exitCodeFor } from "../src/cli/exit-codes";
 import { capture } from "./helpers/cli-io";
+import { redactText } from "../src/cli/io";
 import { runCli, secretsOf } from "../src/cli/program";
 import { renderTable } from "../src/cli/table";
 import { StashClient } from "../src/stash-client";
@@ -94,7 +96,8 @@ describe("failures", () => {
     try {
       const c = capture();
       expect(await runCli(["scenes", "get", "1", "--timeout", "300", "--url", stash.url], c.io)).toBe(EXIT.network);
-      expect(c.stderr()).toMatch(/^stash-gql: .*no answer from .* within 300 ms/);
+      expect(c.stderr()).toMatch(/^stash-gql: .*no answer from .* within 300 ms; .*raise --timeout or check/);
+      expect(c.stderr()).not.toContain("timeoutMs");
     } finally {
       stash.faults.clear();
     }
@@ -162,6 +165,55 @@ describe("output hygiene", () => {
   });
 });
 
+describe("redaction where a key can be, not inside data", () => {
+  // The key is also part of a file path and a title: those are data and print as they are.
+  const key = "secret";
+
+  it("hides the key in stream URLs but prints paths and titles that contain its text", async () => {
+    const keyed = await startStandIn({ apiKey: key });
+    try {
+      const file = { path: "/media/secret/clip.mp4", size: 10, duration: 5, width: 640, height: 360, phash: "1f1f1f1f1f1f1f1f" };
+      const ids = await keyed.seed({ scenes: [{ title: "The secret garden", files: [file] }] });
+      const get = capture({ env: { STASH_API_KEY: key } });
+      expect(await runCli(["scenes", "get", ids.scenes[0]!, "--json", "--url", keyed.url], get.io)).toBe(0);
+      const scene = JSON.parse(get.stdout());
+      expect(scene.files[0].path).toBe("/media/secret/clip.mp4");
+      expect(scene.title).toBe("The secret garden");
+      expect(scene.paths.stream).toMatch(/\?apikey=\[redacted\]$/);
+      expect(get.stdout()).not.toMatch(/apikey=secret/);
+      const list = capture({ env: { STASH_API_KEY: key } });
+      expect(await runCli(["scenes", "list", "--url", keyed.url], list.io)).toBe(0);
+      expect(list.stdout()).toContain("/media/secret/clip.mp4");
+    } finally {
+      await keyed.close();
+    }
+  });
+
+  it("hides it in URLs, key fields and headers of data, and anywhere in messages", () => {
+    const data = [
+      "/media/secret/a.mp4",
+      "http://h:9999/scene/1/stream?apikey=secret&x=1",
+      "http://h/secret/b.mp4",
+      '{"apiKey":"secret","path":"/secret"}',
+      "ApiKey: secret",
+      "Authorization: Bearer secret",
+      "Authorization: pending",
+    ].join("\n");
+    expect(redactText(data, [key], "data").split("\n")).toEqual([
+      "/media/secret/a.mp4",
+      "http://h:9999/scene/1/stream?apikey=[redacted]&x=1",
+      "http://h/[redacted]/b.mp4",
+      '{"apiKey":"[redacted]","path":"/secret"}',
+      "ApiKey: [redacted]",
+      "Authorization: Bearer [redacted]",
+      "Authorization: pending",
+    ]);
+    expect(redactText("cannot write /media/secret/a.mp4", [key], "messages")).toBe("cannot write /media/[redacted]/a.mp4");
+    expect(redactText("http://h/s?apikey=a%2Fb", ["a/b"], "data")).toBe("http://h/s?apikey=[redacted]");
+    expect(redactText("no key here", [], "messages")).toBe("no key here");
+  });
+});
+
 describe("option placement", () => {
   it("duplicates' own flags stay its own, while --url before `clean` still reaches clean", async () => {
     const c = capture();
@@ -182,6 +234,7 @@ describe("exit codes and helpers", () => {
       [new StashNetworkError("refused"), EXIT.network],
       [new StashTimeoutError("slow", 10), EXIT.network],
       [new StashAbortError("stop"), EXIT.interrupted],
+      [new StashNotStashError("http://h/graphql", "no version"), EXIT.notStash],
       [new StashHttpError("500", http(500)), EXIT.failure],
       [new StashGraphQLError("bad", [], null), EXIT.failure],
       [new StashError("other"), EXIT.failure],

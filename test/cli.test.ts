@@ -1,9 +1,10 @@
 /**
- * The `stash-gql` binary end to end: each command runs in a subprocess
- * (`node --import tsx src/cli/main.ts`) against a stand-in on 127.0.0.1, and
- * its output is checked against what the SDK reads from the same server.
+ * The `stash-gql` commands against a stand-in on 127.0.0.1, run in-process
+ * (`runCli` with captured streams), their output checked against what the SDK
+ * reads from the same server. Two tests spawn the real binary as a smoke test
+ * of the entry point: `--help`, and `standin` stopped by a signal.
  */
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -11,8 +12,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CriterionModifier } from "../generated/graphql";
+import { runCli } from "../src/cli/program";
 import { StashClient } from "../src/stash-client";
 import { generateLibrary, startStandIn, type StandIn } from "../src/testing/index";
+import { capture } from "./helpers/cli-io";
 import pkg from "../package.json" with { type: "json" };
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -24,19 +27,27 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the CLI from source with a clean environment (no STASH_* from the caller). */
-function cli(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("STASH_")));
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", ...args],
-      { cwd: ROOT, env: { ...base, ...env }, timeout: 30_000, maxBuffer: 32 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-      },
-    );
+/** Runs the CLI in-process with only `env` as the environment (no STASH_* from the caller). */
+async function cli(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  const c = capture({ env });
+  const code = await runCli(args, c.io);
+  return { code, stdout: c.stdout(), stderr: c.stderr() };
+}
+
+/** Spawns the binary from source; `onStdout` sees each chunk and gets the child (e.g. to signal it). */
+function spawnCli(args: readonly string[], onStdout?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Run> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("STASH_")));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, env, timeout: 30_000 });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk;
+      onStdout?.(stdout, child);
+    });
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
 
@@ -67,15 +78,37 @@ afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-describe("stash-gql (subprocess)", () => {
+describe("stash-gql (subprocess smoke)", () => {
   it("--help lists the commands and documents the exit codes", async () => {
-    const run = await cli(["--help"]);
+    const run = await spawnCli(["--help"]);
     expect(run.code).toBe(0);
-    for (const command of ["version", "scenes", "duplicates", "markers", "schema"]) expect(run.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
+    for (const command of ["version", "scenes", "duplicates", "markers", "schema", "standin"]) expect(run.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     expect(run.stdout).toMatch(/Exit codes:[\s\S]*3\s+authentication failed[\s\S]*4\s+network error/);
     expect(run.stdout).toContain("STASH_API_KEY");
   });
 
+  it("standin serves until SIGTERM, then closes and exits 0", async () => {
+    let url = "";
+    let answered: Promise<string> | undefined;
+    const run = await spawnCli(["standin", "--port", "0", "--library", "empty", "--api-key", KEY], (out, child) => {
+      const found = /at (http:\/\/127\.0\.0\.1:\d+\/graphql)/.exec(out)?.[1];
+      if (!found || url) return;
+      url = found;
+      answered = new StashClient({ url, apiKey: KEY })
+        .version()
+        .then((v) => v.version ?? "")
+        .finally(() => child.kill("SIGTERM"));
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(await answered).toBe("v0.30.1");
+    expect(run.stdout).toContain(`STASH_API_KEY=${KEY}`);
+    expect(run.stderr).toBe("stash-gql: stand-in stopped\n");
+    // Closed: nothing listens any more.
+    await expect(fetch(url)).rejects.toThrow();
+  });
+});
+
+describe("stash-gql", () => {
   it("version prints the SDK version from package.json and the server's version", async () => {
     const run = await cli(["version", "--url", open.baseUrl]);
     expect(run.code, run.stderr).toBe(0);
@@ -127,9 +160,14 @@ describe("stash-gql (subprocess)", () => {
     expect(page.scenes.map((s: { id: string }) => s.id)).toEqual(expected.scenes.map((s) => s.id));
   });
 
-  it("scenes get shows one scene, and a missing one exits 1", async () => {
+  it("scenes get shows one scene; a missing scene or marker-merge scene exits 1 (not found)", async () => {
     const scene = (await sdk.findScene("7"))!;
-    const [found, missing] = await Promise.all([cli(["scenes", "get", "7", "--url", open.url]), cli(["scenes", "get", "99999", "--url", open.url])]);
+    const [found, missing, target, source] = await Promise.all([
+      cli(["scenes", "get", "7", "--url", open.url]),
+      cli(["scenes", "get", "99999", "--url", open.url]),
+      cli(["markers", "merge", "--target", "99999", "--source", "5", "--url", open.url]),
+      cli(["markers", "merge", "--target", "5", "--source", "99998", "--dry-run", "--url", open.url]),
+    ]);
     expect(found.code, found.stderr).toBe(0);
     expect(found.stdout).toContain(`Scene 7: ${scene.title}`);
     expect(found.stdout).toContain(scene.files[0]!.path);
@@ -137,6 +175,10 @@ describe("stash-gql (subprocess)", () => {
     expect(missing.code).toBe(1);
     expect(missing.stdout).toBe("");
     expect(missing.stderr).toBe("stash-gql: scene 99999 not found\n");
+    expect(target.code).toBe(1);
+    expect(target.stderr).toBe("stash-gql: scene 99999 not found\n");
+    expect(source.code).toBe(1);
+    expect(source.stderr).toMatch(/^stash-gql: scene 99998 not found/);
   });
 
   it("duplicates --json reports the server's groups with the suggested keepers", async () => {
@@ -155,6 +197,18 @@ describe("stash-gql (subprocess)", () => {
     for (const planted of library.duplicates.filter((d) => d.exact)) {
       expect(found).toContain(planted.sceneIndexes.map((i) => seeded.scenes[i]!.id).sort().join(","));
     }
+  });
+
+  it("duplicates suggests a clean command that plans the groups it showed", async () => {
+    const shown = await cli(["duplicates", "--url", open.url, "--preset", "low", "--duration-diff", "5", "--keep", "largest"]);
+    expect(shown.code, shown.stderr).toBe(0);
+    const suggested = /to merge: stash-gql (duplicates clean [^(]*?) \(a dry run/.exec(shown.stderr)?.[1];
+    expect(suggested).toBe(`duplicates clean --keep largest --preset low --duration-diff 5 --url ${open.url}`);
+    const dry = await cli(suggested!.split(" "));
+    expect(dry.code, dry.stderr).toBe(0);
+    const groupsOf = (text: string) => text.split("\n").filter((l) => /^(Group \d+|\s+(keep|merge)\s)/.test(l));
+    expect(groupsOf(dry.stdout)).toEqual(groupsOf(shown.stdout));
+    expect(groupsOf(shown.stdout).length).toBeGreaterThan(0);
   });
 
   it("duplicates --html --inline-images writes a self-contained report without the API key", async () => {
@@ -183,6 +237,26 @@ describe("stash-gql (subprocess)", () => {
     expect(run.stdout).toContain(`dry run: nothing changed; add --apply to merge ${plan.summary.remove} scenes into ${plan.summary.keep} keepers`);
     for (const g of plan.groups) expect(run.stdout).toMatch(new RegExp(`^  keep\\s+${g.keep.id}\\s`, "m"));
     expect((await sdk.findScenes({ filter: { per_page: 1 } })).count).toBe(before);
+  });
+
+  it("counts in the singular for one: 1 group, 1 scene, 1 keeper", async () => {
+    const one = await startStandIn();
+    try {
+      const file = (path: string, size: number) => ({ path, size, duration: 60, width: 1280, height: 720, phash: "a1b2c3d4e5f60718" });
+      await one.seed({ scenes: [{ title: "A", files: [file("/one/a.mp4", 10)] }, { title: "B", files: [file("/one/b.mp4", 20)] }] });
+      const dry = await cli(["duplicates", "clean", "--keep", "largest", "--url", one.url]);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.stdout).toContain("\n1 group; plan (largest): keep 1, merge 1 into them\n");
+      expect(dry.stdout).toContain("add --apply to merge 1 scene into 1 keeper\n");
+      const html = join(tmp, "one.html");
+      const report = await cli(["duplicates", "--keep", "largest", "--html", html, "--url", one.url]);
+      expect(report.stderr).toContain(`wrote ${html} (1 group)`);
+      expect(await readFile(html, "utf8")).toMatch(/ · 1 group · 2 scenes · .* · 1 scene would be merged into 1 keeper</);
+      const applied = await cli(["duplicates", "clean", "--keep", "largest", "--apply", "--url", one.url]);
+      expect(applied.stdout).toContain("1 merged, 0 failed, 0 skipped (of 1 group)\n");
+    } finally {
+      await one.close();
+    }
   });
 
   it("duplicates clean --apply merges every group into its keeper", async () => {
@@ -234,14 +308,16 @@ describe("stash-gql (subprocess)", () => {
   });
 });
 
-describe("stash-gql errors (subprocess)", () => {
-  it("an unreachable server exits 4 with one line", async () => {
+describe("stash-gql errors", () => {
+  it("an unreachable server exits 4 with one line that says what the first call was doing", async () => {
     const port = await closedPort();
     const run = await cli(["scenes", "list", "--url", `http://127.0.0.1:${port}`]);
     expect(run.code).toBe(4);
     expect(run.stdout).toBe("");
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
-    expect(run.stderr).toMatch(/^stash-gql: .*could not get an answer from http:\/\/127\.0\.0\.1:\d+\/graphql .*ECONNREFUSED/);
+    expect(run.stderr).toMatch(
+      /^stash-gql: while checking what the server supports: could not get an answer from http:\/\/127\.0\.0\.1:\d+\/graphql .*ECONNREFUSED/,
+    );
   });
 
   it("a wrong API key exits 3 and neither key is printed", async () => {

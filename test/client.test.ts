@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { parse } from "graphql";
 import type { TypedDocumentNode } from "@urql/core";
 import { describe, expect, it } from "vitest";
@@ -12,6 +14,9 @@ import {
   StashValidationError,
   type FetchLike,
 } from "../src/index";
+import { StashCore } from "../src/core/client";
+import { normalizeUrl } from "../src/core/url";
+import { normalizeEndpoint } from "../src/schema/endpoint";
 import { usingStandIn, withStandIn } from "./helpers/standin";
 
 /** A fetch that records the headers of every request it passes on to the real fetch. */
@@ -49,23 +54,36 @@ describe("StashClient: surface", () => {
   });
 
   it("exports the error classes and enum objects from the package entry", async () => {
-    const pkg = await import("../src/index");
-    for (const name of ["StashError", "StashGraphQLError", "StashHttpError", "StashAuthError", "StashNetworkError", "StashTimeoutError", "StashAbortError", "StashValidationError", "StashUnsupportedError"]) {
-      expect(typeof (pkg as Record<string, unknown>)[name], name).toBe("function");
+    const pkg = (await import("../src/index")) as unknown as Record<string, unknown>;
+    const generated = (await import("../generated/graphql")) as unknown as Record<string, unknown>;
+    const StashError = pkg["StashError"] as new (...args: never[]) => Error;
+    expect(StashError.prototype).toBeInstanceOf(Error);
+    for (const name of ["StashGraphQLError", "StashHttpError", "StashAuthError", "StashNetworkError", "StashTimeoutError", "StashAbortError", "StashValidationError", "StashUnsupportedError"]) {
+      // One hierarchy: `catch (e) { if (e instanceof StashError) … }` catches every SDK error.
+      expect((pkg[name] as { prototype: unknown } | undefined)?.prototype, name).toBeInstanceOf(StashError);
     }
-    expect(pkg.BulkUpdateIdMode.ADD).toBe("ADD");
-    expect(pkg.CriterionModifier.INCLUDES_ALL).toBe("INCLUDES_ALL");
-    expect(pkg.SortDirectionEnum.DESC).toBe("DESC");
-    expect(pkg.ResolutionEnum).toHaveProperty("FULL_HD");
+    // The generated run-time enum objects themselves (their values are checked against the schema in codegen.test.ts).
+    for (const name of ["BulkUpdateIdMode", "CriterionModifier", "SortDirectionEnum", "ResolutionEnum"]) expect(pkg[name], name).toBe(generated[name]);
   });
 });
 
 describe("StashClient: URLs", () => {
   const stash = withStandIn();
 
-  it("defaults to Stash's local endpoint", () => {
-    expect(new StashClient().url).toBe(DEFAULT_URL);
-    expect(DEFAULT_URL).toBe("http://localhost:9999/graphql");
+  it("defaults to Stash's local endpoint", async () => {
+    // Where a client without a URL actually sends its requests: Stash's own default address.
+    const urls: string[] = [];
+    const fetch: FetchLike = async (input) => {
+      urls.push(String(input instanceof Request ? input.url : input));
+      return new Response(JSON.stringify({ data: { version: { version: "v0.30.1", hash: "h", build_time: "t" } } }), {
+        headers: { "content-type": "application/json" },
+      });
+    };
+    const client = new StashClient({ fetch, checkCompatibility: false });
+    expect(client.url).toBe(DEFAULT_URL);
+    expect((await client.version()).version).toBe("v0.30.1");
+    expect(urls.length).toBeGreaterThan(0);
+    expect(new Set(urls)).toEqual(new Set(["http://localhost:9999/graphql"]));
   });
 
   it("appends /graphql to a base URL and answers through it", async () => {
@@ -78,6 +96,38 @@ describe("StashClient: URLs", () => {
     const client = new StashClient({ url: `http://0.0.0.0:${stash().port}` });
     expect(client.url).toBe(`http://127.0.0.1:${stash().port}/graphql`);
     expect((await client.version()).version).toBe(stash().version);
+  });
+
+  // Stash always serves GraphQL at <base>/graphql, also under a reverse proxy's path prefix,
+  // so any path not ending in /graphql gets it (the client used to keep such paths as given).
+  it.each([
+    ["http://nas.lan/stash", "http://nas.lan/stash/graphql"],
+    ["http://nas.lan/stash/", "http://nas.lan/stash/graphql"],
+    ["http://h:9999", "http://h:9999/graphql"],
+    ["http://h/graphql/", "http://h/graphql"],
+    ["http://0.0.0.0:9999", "http://127.0.0.1:9999/graphql"],
+    ["http://[::]:9999/graphql", "http://[::1]:9999/graphql"],
+  ])("one rule for the client and the schema tool: %s → %s", (input, expected) => {
+    expect(normalizeUrl(input).url).toBe(expected);
+    expect(new StashCore({ url: input }).url).toBe(expected);
+    expect(normalizeEndpoint(input)).toBe(expected);
+  });
+
+  it("sends a base URL with a path prefix to <prefix>/graphql", async () => {
+    const paths: string[] = [];
+    const server = createServer((req, res) => {
+      paths.push(req.url ?? "");
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: { version: { version: "v0.30.1" } } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const core = new StashCore({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/stash` });
+      expect(await core.request(VersionDocument, {})).toMatchObject({ version: { version: "v0.30.1" } });
+      expect(paths).toEqual(["/stash/graphql"]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("refuses a URL that is not http(s), before any request", () => {

@@ -119,7 +119,9 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-describe("the packed tarball", { timeout: 120_000 }, () => {
+// Each check has its own files, processes and stand-in, so they run side by side: attw keeps one
+// core busy while the consumer processes take turns on the other.
+describe.concurrent("the packed tarball", { timeout: 120_000 }, () => {
   it("installs dist with both module formats and declarations, and no sources or tests", () => {
     const manifest = JSON.parse(readFileSync(join(project, "node_modules", PKG.name, "package.json"), "utf8")) as Record<string, unknown>;
     expect(manifest["version"]).toBe(PKG.version);

@@ -1,17 +1,23 @@
 /**
- * Runs every ```ts block under one heading of a Markdown file against a
- * freshly seeded stand-in, so documented examples cannot rot. Each block is
- * the body of an async function receiving `stash`, `ids` and `assert`;
- * imports from the package are mapped to the source.
+ * The README's TypeScript, so documented code cannot rot. Every ```ts block
+ * under one heading runs against a freshly seeded stand-in: each is the body
+ * of an async function receiving `stash`, `ids` and `assert`, with imports
+ * from the package mapped to the source. Every other block (quick start, typed
+ * documents, testing kit, errors) must compile as a module of its own, and the
+ * testing-kit snippet, which needs no real server, runs. All blocks are
+ * type-checked against the public types in one program.
  */
 import { extractExamples, type CodeExample } from "./helpers/markdown";
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as sdk from "../src/index";
 import { startStandIn, type Fixture, type SeedResult } from "../src/testing/index";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** Where the examples live; the lead may point this at README.md. */
 const SOURCE = { file: fileURLToPath(new URL("../README.md", import.meta.url)), heading: "Scene API examples" };
@@ -41,13 +47,17 @@ function compile(example: CodeExample): Example {
   return new Function(`${js}\nreturn __example;`)() as Example;
 }
 
-/**
- * Type-checks all blocks against the public types in one in-memory program:
- * `stash` is a StashClient and `ids` has exactly the sample library's names.
- */
-function typeErrors(all: readonly CodeExample[]): string[] {
-  const root = fileURLToPath(new URL("..", import.meta.url));
-  const virtual = join(root, "test", "__readme_examples__.ts");
+/** Points the package's import specifiers at the sources, from a file in `fromDir`. */
+function localImports(code: string, fromDir: string): string {
+  const src = (sub: string) => JSON.stringify(join(ROOT, "src", sub).replace(/\\/g, "/").replace(fromDir.replace(/\\/g, "/"), "."));
+  return code
+    .replace(/from\s+["']stash-graphql-client\/testing["']/g, `from ${src("testing/index")}`)
+    .replace(/from\s+["']stash-graphql-client\/operations["']/g, `from ${src("operations")}`)
+    .replace(/from\s+["']stash-graphql-client["']/g, `from ${src("index")}`);
+}
+
+/** The runnable examples as one module: `stash` is a StashClient and `ids` has exactly the sample library's names. */
+function examplesModule(all: readonly CodeExample[]): string {
   const imported = new Set<string>(["StashClient"]);
   const bodies = all.map((e, i) => {
     const body = e.code.replace(PACKAGE_IMPORT, (_m, names: string) => {
@@ -68,23 +78,44 @@ function typeErrors(all: readonly CodeExample[]): string[] {
     `  performers: Record<"Alex Stone", string>;`,
     `};`,
   ].join("\n");
-  const text = `${header}\n${bodies.join("\n")}`;
-  const config = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  return `${header}\n${bodies.join("\n")}`;
+}
+
+/**
+ * Type-checks the runnable examples (one module) and every other snippet (a
+ * module each) in one in-memory program, so the public types are checked once.
+ */
+function typeErrors(runnable: readonly CodeExample[], others: readonly CodeExample[]): { examples: string[]; snippets: string[] } {
+  const dir = join(ROOT, "test");
+  const examplesFile = join(dir, "__readme_examples__.ts");
+  const examplesText = examplesModule(runnable);
+  const snippetFiles = others.map((_, i) => join(dir, `__readme_snippet_${i}__.ts`));
+  const files = new Map([[examplesFile, examplesText], ...others.map((e, i) => [snippetFiles[i]!, `${localImports(e.code, dir)}\nexport {};\n`] as const)]);
+  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
   const options = { ...config!.options, noEmit: true };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.readFile = (f) => (f === virtual ? text : readFile(f));
-  host.fileExists = (f) => f === virtual || ts.sys.fileExists(f);
-  host.getSourceFile = (f, lang, onError, create) =>
-    f === virtual ? ts.createSourceFile(f, text, lang) : getSourceFile(f, lang, onError, create);
-  const program = ts.createProgram([virtual], options, host);
-  const file = program.getSourceFile(virtual)!;
-  return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)].map((d) => {
+  host.readFile = (f) => files.get(f) ?? readFile(f);
+  host.fileExists = (f) => files.has(f) || ts.sys.fileExists(f);
+  host.getSourceFile = (f, lang, onError, create) => {
+    const text = files.get(f);
+    return text !== undefined ? ts.createSourceFile(f, text, lang) : getSourceFile(f, lang, onError, create);
+  };
+  const program = ts.createProgram([...files.keys()], options, host);
+  const diagnostics = (f: string) => {
+    const file = program.getSourceFile(f)!;
+    return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)].map((d) => ({ d, file }));
+  };
+  const examples = diagnostics(examplesFile).map(({ d, file }) => {
     const { line } = file.getLineAndCharacterOfPosition(d.start ?? 0);
-    const context = text.split("\n").slice(0, line + 1).reverse().find((l) => l.startsWith("// ")) ?? "";
+    const context = examplesText.split("\n").slice(0, line + 1).reverse().find((l) => l.startsWith("// ")) ?? "";
     return `${context.slice(3)}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
   });
+  const snippets = snippetFiles.flatMap((f, i) =>
+    diagnostics(f).map(({ d }) => `README line ${others[i]!.line} (${others[i]!.name}): ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`),
+  );
+  return { examples, snippets };
 }
 
 const P1 = "a1b2c3d4e5f60718";
@@ -134,6 +165,10 @@ const LIBRARY: Fixture = {
 };
 
 const examples = extractExamples(SOURCE.file, SOURCE.heading);
+const runnableLines = examples.map((e) => e.line);
+const snippets = extractExamples(SOURCE.file).filter((e) => !runnableLines.includes(e.line));
+let checked: ReturnType<typeof typeErrors> | undefined;
+const typeCheck = () => (checked ??= typeErrors(examples, snippets));
 
 describe(`examples in ${SOURCE.heading}`, () => {
   it("has one example for each of the 26 seed methods", () => {
@@ -141,7 +176,7 @@ describe(`examples in ${SOURCE.heading}`, () => {
   });
 
   it("type-checks against the public types", () => {
-    expect(typeErrors(examples)).toEqual([]);
+    expect(typeCheck().examples).toEqual([]);
   });
 
   it.each(examples.map((e) => [`${e.name} (line ${e.line})`, e] as const))("%s", async (_label, example) => {
@@ -155,6 +190,36 @@ describe(`examples in ${SOURCE.heading}`, () => {
       expect(standIn.requests).toBeGreaterThan(before);
     } finally {
       await standIn.close();
+    }
+  });
+});
+
+describe("the README's other snippets", () => {
+  it("are found outside the runnable examples", () => {
+    expect(snippets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["Quick start", "Typed documents with your own client", "The testing kit: a stand-in Stash server", "Errors, retries and timeouts"]),
+    );
+  });
+
+  it("each compile against the public types", () => {
+    expect(typeCheck().snippets).toEqual([]);
+  });
+
+  it("the testing-kit snippet runs as written, printing nothing", async () => {
+    const kit = snippets.find((s) => s.name.startsWith("The testing kit"))!;
+    // Beside the sources, so its imports resolve the way they do for a module of the project.
+    const dir = mkdtempSync(join(ROOT, ".tmp-readme-"));
+    const warn = vi.spyOn(console, "warn");
+    const error = vi.spyOn(console, "error");
+    try {
+      const file = join(dir, "testing-kit.ts");
+      writeFileSync(file, localImports(kit.code, dir));
+      await import(pathToFileURL(file).href);
+      expect([...warn.mock.calls, ...error.mock.calls]).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

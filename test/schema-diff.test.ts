@@ -5,6 +5,7 @@ import { buildSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { schemaSdl } from "../generated/schemas";
 import { diffSchemas, renderSchemaDiff } from "../src/schema/diff";
+import { schemaDiffCommand } from "../src/schema/diff-command";
 import { loadDiffSide, sdkOperations } from "../src/schema/diff-sources";
 import { startStandIn } from "../src/testing";
 
@@ -51,11 +52,22 @@ describe("schema diff", () => {
     }
   });
 
-  it("runs as npm run schema:diff", async () => {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/cli/schema-diff.ts", "v0.29.3", "v0.30.1"], { timeout: 60_000 });
-    expect(stdout).toMatch(/Mutation\.bulkSceneMarkerUpdate was added/);
-    const failed = await run(process.execPath, ["--import", "tsx", "src/cli/schema-diff.ts", "no-such-file.graphql"]).catch((e: { code: number; stderr: string }) => e);
+  it("prints the report as the schema:diff command", async () => {
+    let out = "";
+    await schemaDiffCommand({ writeOut: (t) => (out += t) }).parseAsync(["v0.29.3", "v0.30.1"], { from: "user" });
+    expect(out).toMatch(/Mutation\.bulkSceneMarkerUpdate was added/);
+    await expect(schemaDiffCommand({ writeOut: () => undefined }).parseAsync(["no-such-file.graphql"], { from: "user" })).rejects.toThrow(
+      /no-such-file\.graphql does not exist/,
+    );
+  });
+
+  it("runs as npm run schema:diff: a failure is one prefixed line on stderr and exit code 1", async () => {
+    // The one subprocess: what the entry script itself adds is reading argv, the prefix and the exit code.
+    const failed = await run(process.execPath, ["--import", "tsx", "src/cli/schema-diff.ts", "no-such-file.graphql"], { timeout: 60_000 }).catch(
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
     expect((failed as { code: number }).code).toBe(1);
-    expect((failed as { stderr: string }).stderr).toMatch(/^schema:diff: no-such-file\.graphql does not exist/);
+    expect((failed as { stderr: string }).stderr).toMatch(/^schema:diff: no-such-file\.graphql does not exist[^\n]*\n$/);
+    expect((failed as { stdout: string }).stdout).toBe("");
   });
 });

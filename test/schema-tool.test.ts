@@ -7,6 +7,8 @@ import { promisify } from "node:util";
 import { CommanderError } from "commander";
 import { buildSchema, introspectionFromSchema } from "graphql";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { inspect } from "node:util";
+import { StashError, StashNotStashError } from "../src/core/errors";
 import { schemaPullCommand } from "../src/schema/command";
 import { SchemaPullError } from "../src/schema/errors";
 import { pullSchema, type PullOptions } from "../src/schema/pull";
@@ -41,8 +43,8 @@ let outCount = 0;
 const freshOut = () => join(tmp, `out-${++outCount}`, "stash.graphql");
 const readJson = async (file: string) => JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
 
-/** Runs a pull that must fail, and checks the existing snapshot survived untouched. */
-async function expectFailure(options: PullOptions, code: SchemaPullError["code"], message: RegExp): Promise<SchemaPullError> {
+/** Runs a pull that must fail (with a SchemaPullError code, or StashNotStashError), and checks the existing snapshot survived untouched. */
+async function expectFailure(options: PullOptions, code: SchemaPullError["code"] | typeof StashNotStashError, message: RegExp): Promise<StashError> {
   const out = freshOut();
   const metaPath = join(dirname(out), "stash.json");
   await mkdir(dirname(out), { recursive: true });
@@ -53,13 +55,15 @@ async function expectFailure(options: PullOptions, code: SchemaPullError["code"]
     () => null,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(SchemaPullError);
-  expect((err as SchemaPullError).code).toBe(code);
-  expect((err as SchemaPullError).message).toMatch(message);
+  if (typeof code === "string") {
+    expect(err).toBeInstanceOf(SchemaPullError);
+    expect((err as SchemaPullError).code).toBe(code);
+  } else expect(err).toBeInstanceOf(code);
+  expect((err as StashError).message).toMatch(message);
   expect(await readFile(out, "utf8")).toBe(before.sdl);
   expect(await readFile(metaPath, "utf8")).toBe(before.meta);
   expect(await readdir(dirname(out))).toEqual(before.files);
-  return err as SchemaPullError;
+  return err as StashError;
 }
 
 describe("--from", () => {
@@ -178,6 +182,10 @@ describe("--endpoint", () => {
     const missing = await expectFailure({ endpoint: s.url }, "auth", /HTTP 401: the API key is missing or wrong \(no API key was given/);
     const wrong = await expectFailure({ endpoint: s.url, apiKey: "nope-9876" }, "auth", /API key is missing or wrong \(the API key given with --api-key was refused\)/);
     expect(missing.message + wrong.message).not.toMatch(/secret-key|nope-9876/);
+    // One error hierarchy: a StashError whose serialized forms keep the code and never the key.
+    expect(wrong).toBeInstanceOf(StashError);
+    expect(wrong.toJSON()).toMatchObject({ name: "SchemaPullError", code: "auth" });
+    expect(JSON.stringify(wrong.toJSON()) + inspect(wrong)).not.toContain("nope-9876");
   });
 
   it("tolerates a server that cannot report its version", async () => {
@@ -190,14 +198,43 @@ describe("--endpoint", () => {
   it("refuses garbage, JSON that is not a schema, a non-Stash schema and an unreachable server", async () => {
     const html = await serve((_q, _b, res) => void res.writeHead(200, { "content-type": "text/html" }).end("<html>login</html>"));
     await expectFailure({ endpoint: html.url }, "response", /answered with something that is not JSON \("<html>login<\/html>"\)/);
-    const json = await serve((_q, _b, res) => void res.writeHead(200).end(JSON.stringify({ data: { hello: "world" } })));
-    await expectFailure({ endpoint: json.url }, "schema", /not a GraphQL introspection result/);
+    // The client core only reads JSON it was told is JSON.
+    const untyped = await serve((_q, _b, res) => void res.writeHead(200).end(JSON.stringify({ data: { hello: "world" } })));
+    await expectFailure({ endpoint: untyped.url }, "response", /answered with something that is not JSON/);
+    const json = await serve((_q, _b, res) => void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: { hello: "world" } })));
+    await expectFailure({ endpoint: json.url }, StashNotStashError, /server at .*\/graphql does not look like Stash \(the response is not a GraphQL introspection result/);
     const other = await serve(graphqlHandler({ sdl: "type Query { hello: String }", version: NEW }));
-    await expectFailure({ endpoint: other.url }, "schema", /no Scene type/);
+    await expectFailure({ endpoint: other.url }, StashNotStashError, /does not look like Stash \(the schema has no Scene type\)/);
     const gone = await closedUrl();
     await expectFailure({ endpoint: gone }, "connect", new RegExp(`could not connect to ${gone}/graphql .*check the URL and that the server is running`));
     const silent = await serve(() => undefined);
     await expectFailure({ endpoint: silent.url, timeoutMs: 150 }, "connect", /no answer from .* within 150 ms/);
+  });
+});
+
+describe("--endpoint through the client core", () => {
+  it("applies the client's URL rule: /graphql after a path prefix, 0.0.0.0 to loopback", async () => {
+    const prefixed = await serve((_q, _b, res) => void res.writeHead(404, { "content-type": "text/plain" }).end("no such page"));
+    await expectFailure({ endpoint: `${prefixed.url}/stash/` }, "http", /\/stash\/graphql answered HTTP 404 \("no such page"\)/);
+    expect(prefixed.seen.map((q) => q.path)).toEqual(["/stash/graphql"]);
+    const s = await serve(graphqlHandler({ sdl: sdlOf(NEW), version: NEW }));
+    const r = await pullSchema({ endpoint: s.url.replace("127.0.0.1", "0.0.0.0"), out: freshOut() });
+    expect(r.source).toBe(`endpoint:${s.url}/graphql`);
+  });
+
+  it("falls back to the plain introspection query when the server rejects inputValueDeprecation with a 422", async () => {
+    const plain = graphqlHandler({ sdl: sdlOf(OLD), version: OLD });
+    const s = await serve((req, body, res) => {
+      if (!body.includes("inputFields(includeDeprecated: true)")) return plain(req, body, res);
+      res.writeHead(422, { "content-type": "application/json" }).end(JSON.stringify({ errors: [{ message: "Unknown argument includeDeprecated" }] }));
+    });
+    const r = await pullSchema({ endpoint: s.url, out: freshOut() });
+    expect(r.stashVersion).toBe(OLD);
+    expect(r.sdl).toContain("type Scene {");
+    const introspections = s.seen.filter((q) => q.body.includes("__schema"));
+    expect(introspections.map((q) => q.body.includes("inputFields(includeDeprecated: true)"))).toEqual([true, false]);
+    const refused = await serve((_q, _b, res) => void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ errors: [{ message: "introspection disabled" }] })));
+    await expectFailure({ endpoint: refused.url }, "response", /did not answer the introspection query: introspection disabled/);
   });
 });
 
@@ -206,7 +243,9 @@ describe("options and output", () => {
     await expectFailure({}, "options", /no source: give one of --endpoint/);
     await expectFailure({ from: "x", ref: NEW }, "options", /conflicting sources: .*--from, --ref/);
     await expectFailure({ from: "x", apiKey: "k" }, "options", /--api-key only applies to --endpoint/);
-    await expectFailure({ endpoint: "localhost 9999" }, "options", /--endpoint: "localhost 9999" is not a URL/);
+    // The client's URL rule and its words.
+    await expectFailure({ endpoint: "localhost 9999" }, "options", /--endpoint: "localhost 9999" is not an absolute URL/);
+    await expectFailure({ endpoint: "ftp://localhost" }, "options", /--endpoint: scheme "ftp" is not supported/);
     await expect(pullSchema({ from: snapshotPath(OLD), out: join(tmp, "x.json") })).rejects.toThrow(/--out: .*ends in \.json/);
   });
 
@@ -229,34 +268,50 @@ describe("options and output", () => {
   });
 });
 
-describe("CLI subprocess", () => {
-  const run = (args: string[]) =>
-    promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/schema-pull.ts", ...args], { cwd: root }).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-    );
+describe("the schema:pull command and its entry script", () => {
+  const command = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const cmd = schemaPullCommand({ writeOut: (t) => out.push(t), writeErr: (t) => err.push(t) }).exitOverride();
+    return { cmd, out, err };
+  };
 
-  it("exits 0 with a summary on success and 1 with one line on stderr on failure", async () => {
+  it("prints a one-line summary on success", async () => {
     const out = freshOut();
-    const ok = await run(["--from", snapshotPath(OLD), "--out", out]);
-    expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain(out);
-    expect(ok.stdout).toContain(OLD);
-    expect(ok.stdout).toContain(`${Buffer.byteLength(sdlOf(OLD))} bytes`);
-    expect(await readFile(out, "utf8")).toBe(sdlOf(OLD));
-
-    const s = await serve(graphqlHandler({ sdl: sdlOf(NEW), version: NEW, apiKey: "right" }));
-    const bad = await run(["--endpoint", s.url, "--api-key", "wrong-key-5555", "--out", out]);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/^schema:pull: .*the API key is missing or wrong.*\n$/);
-    expect(bad.stderr.split("\n").filter(Boolean)).toHaveLength(1);
-    expect(bad.stderr).not.toContain("wrong-key-5555");
+    const { cmd, out: printed, err } = command();
+    await cmd.parseAsync(["--from", snapshotPath(OLD), "--out", out], { from: "user" });
+    expect(err).toEqual([]);
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toContain(out);
+    expect(printed[0]).toContain(OLD);
+    expect(printed[0]).toContain(`${Buffer.byteLength(sdlOf(OLD))} bytes`);
     expect(await readFile(out, "utf8")).toBe(sdlOf(OLD));
   });
 
   it("prints help", async () => {
-    const help = await run(["--help"]);
-    expect(help.code).toBe(0);
-    for (const flag of ["--endpoint", "--api-key", "--from", "--ref", "--base-url", "--list-url", "--out"]) expect(help.stdout).toContain(flag);
+    const { cmd, out } = command();
+    const shown = await cmd.parseAsync(["--help"], { from: "user" }).catch((e: unknown) => e);
+    expect(shown).toBeInstanceOf(CommanderError);
+    expect((shown as CommanderError).exitCode).toBe(0);
+    for (const flag of ["--endpoint", "--api-key", "--from", "--ref", "--base-url", "--list-url", "--out"]) expect(out.join("")).toContain(flag);
+  });
+
+  it("as a subprocess, exits 1 with one line on stderr and never shows the key", async () => {
+    // The one subprocess: what src/cli/schema-pull.ts itself adds is reading argv and the exit code.
+    const out = freshOut();
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, sdlOf(OLD));
+    const s = await serve(graphqlHandler({ sdl: sdlOf(NEW), version: NEW, apiKey: "right" }));
+    const bad = await promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/schema-pull.ts", "--endpoint", s.url, "--api-key", "wrong-key-5555", "--out", out], {
+      cwd: root,
+    }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^schema:pull: .*the API key is missing or wrong.*\n$/);
+    expect(bad.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(bad.stdout + bad.stderr).not.toContain("wrong-key-5555");
+    expect(await readFile(out, "utf8")).toBe(sdlOf(OLD));
   });
 });

@@ -169,6 +169,14 @@ describe("subscription transport over a real graphql-ws server", () => {
     expect(seen).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it("uses the client's URL rule: a base URL on 0.0.0.0 reaches ws://127.0.0.1:<port>/graphql", async () => {
+    const server = await startServer();
+    const base = server.url.replace("/graphql", "").replace("127.0.0.1", "0.0.0.0");
+    const seen: number[] = [];
+    for await (const event of transport({ url: base }).subscribe(Ticks, { n: 2 })) seen.push(event.ticks);
+    expect(seen).toEqual([1, 2]);
+  });
+
   it("a stream the server completes without events ends at once", async () => {
     const server = await startServer();
     const stream = transport({ url: server.url }).subscribe(Ticks, { n: 0 });

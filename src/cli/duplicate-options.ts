@@ -6,7 +6,7 @@ import { Option, type Command } from "commander";
 import { CLEANUP_STRATEGIES, type CleanupStrategy, type DuplicateCleanupPlan } from "../scenes/duplicate-cleanup";
 import { DUPLICATE_PRESETS, type DuplicatePreset, type SlimScene } from "../scenes/duplicates";
 import type { StashClient } from "../stash-client";
-import { formatBytes, formatDuration, formatResolution } from "../report/format";
+import { formatBytes, formatDuration, formatResolution, plural } from "../report/format";
 import { viewGroups, type GroupView } from "../report/plan-view";
 import { addConnectionOptions, type CliContext, type ConnectionFlags } from "./context";
 import { nonNegativeNumber, wholeNumber } from "./parse";
@@ -61,6 +61,20 @@ export async function findAndPlan(ctx: CliContext, flags: FinderFlags): Promise<
   return { stash, groups, plan: stash.planDuplicateCleanup(groups, { keep: flags.keep }) };
 }
 
+/**
+ * The `duplicates clean` command that plans the groups these flags found: it
+ * carries every flag that changes the grouping, so the suggestion merges what was shown.
+ */
+export function cleanCommandFor(flags: FinderFlags): string {
+  const args = ["stash-gql duplicates clean", `--keep ${flags.keep}`];
+  if (flags.preset !== undefined) args.push(`--preset ${flags.preset}`);
+  if (flags.distance !== undefined) args.push(`--distance ${flags.distance}`);
+  if (flags.durationDiff !== undefined) args.push(`--duration-diff ${flags.durationDiff}`);
+  // Another server has other groups; the key stays out (it comes from the environment or is typed again).
+  if (flags.url !== undefined) args.push(`--url ${flags.url}`);
+  return args.join(" ");
+}
+
 const ACTION = { keep: "keep", remove: "merge", elsewhere: "-" } as const;
 
 function groupBlock(view: GroupView<SlimScene>): string {
@@ -89,8 +103,8 @@ export function duplicatesText(groups: readonly (readonly SlimScene[])[], plan: 
   if (groups.length === 0) return "no duplicate groups found\n";
   const blocks = viewGroups(groups, plan).map(groupBlock).join("\n");
   const s = plan.summary;
-  const skipped = s.skippedGroups ? `; ${s.skippedGroups} group${s.skippedGroups === 1 ? "" : "s"} skipped` : "";
-  return `${blocks}\n${groups.length} group${groups.length === 1 ? "" : "s"}; plan (${plan.strategy}): keep ${s.keep}, merge ${s.remove} into them${skipped}\n`;
+  const skipped = s.skippedGroups ? `; ${plural(s.skippedGroups, "group")} skipped` : "";
+  return `${blocks}\n${plural(groups.length, "group")}; plan (${plan.strategy}): keep ${s.keep}, merge ${s.remove} into them${skipped}\n`;
 }
 
 /** The groups with their verdicts as plain data, for `--json`. */

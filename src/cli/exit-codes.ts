@@ -8,9 +8,11 @@ import {
   StashAuthError,
   StashError,
   StashNetworkError,
+  StashNotStashError,
   StashTimeoutError,
   StashValidationError,
 } from "../core/errors";
+import { SchemaPullError, type SchemaPullErrorCode } from "../schema/errors";
 
 /** The CLI's exit codes. */
 export const EXIT = Object.freeze({
@@ -23,6 +25,8 @@ export const EXIT = Object.freeze({
   auth: 3,
   /** Unreachable server or timeout. */
   network: 4,
+  /** The URL answers, but not like Stash: a wrong URL rather than a failing Stash. */
+  notStash: 5,
   /** Interrupted (Ctrl-C). */
   interrupted: 130,
 });
@@ -43,6 +47,7 @@ Exit codes:
   2    usage or validation error (bad arguments, bad JSON)
   3    authentication failed (HTTP 401/403: API key missing or wrong)
   4    network error or timeout (server unreachable)
+  5    the URL answers, but not like Stash (wrong URL or port)
   130  interrupted`;
 
 /** A usage error found by the CLI itself (e.g. contradictory flags). */
@@ -66,13 +71,18 @@ function isCommanderUsage(err: CommanderError): boolean {
   return err.code.startsWith("commander.") && err.exitCode !== 0;
 }
 
+/** `schema diff`'s loader errors, by kind, on the same codes as the client's. */
+const SCHEMA_EXIT: Readonly<Partial<Record<SchemaPullErrorCode, number>>> = { options: EXIT.usage, auth: EXIT.auth, connect: EXIT.network };
+
 /** The exit code for any thrown value. */
 export function exitCodeFor(err: unknown): number {
   if (err instanceof CliExit) return err.exitCode;
+  if (err instanceof SchemaPullError) return SCHEMA_EXIT[err.code] ?? EXIT.failure;
   if (err instanceof CommanderError) return isCommanderUsage(err) ? EXIT.usage : err.exitCode;
   if (err instanceof CliUsageError || err instanceof StashValidationError) return EXIT.usage;
   if (err instanceof StashAuthError) return EXIT.auth;
   if (err instanceof StashNetworkError || err instanceof StashTimeoutError) return EXIT.network;
+  if (err instanceof StashNotStashError) return EXIT.notStash;
   if (err instanceof StashAbortError) return EXIT.interrupted;
   return EXIT.failure;
 }
@@ -86,6 +96,8 @@ export function describeFailure(err: unknown): string | null {
   let message: string;
   if (err instanceof StashAbortError) message = "interrupted";
   else if (err instanceof StashAuthError) message = err.message.replace("the apiKey option", "--api-key");
+  // The SDK names its option; the CLI's is --timeout.
+  else if (err instanceof StashTimeoutError) message = err.message.replace("raise timeoutMs", "raise --timeout");
   else if (err instanceof StashError || err instanceof CliUsageError || err instanceof CliExit) message = err.message;
   else if (err instanceof Error) message = `unexpected error: ${err.message}`;
   else message = `unexpected error: ${String(err)}`;

@@ -34,14 +34,40 @@ export function writeWithBackpressure(stream: CliStream, text: string): Promise<
 }
 
 /**
- * A stream that replaces every secret (and its URL-encoded form, as Stash puts
- * the key into stream URLs) before writing: the last line of defence for output.
+ * Where a stream's text comes from: `messages` (stderr: errors, which may quote
+ * any input) hide the key anywhere; `data` (stdout: what the server holds) hide
+ * it only where a key can be — so a scene path that happens to contain the
+ * key's text prints as it is.
  */
-export function redactingStream(stream: CliStream, secrets: readonly string[]): CliStream {
-  const active = [...new Set(secrets.filter((s) => s.length > 0).flatMap((s) => [s, encodeURIComponent(s)]))];
-  if (active.length === 0) return stream;
+export type RedactionScope = "messages" | "data";
+
+const MARK = "[redacted]";
+// Any URL, up to whitespace, a quote or a bracket that ends it in JSON, HTML or prose.
+const URL_TOKEN = /\bhttps?:\/\/[^\s"'<>`]+/gi;
+// Stash writes the key into stream and screenshot URLs as `?apikey=`.
+const KEY_PARAM = /([?&]api_?key=)[^&#\s"'<>`]*/gi;
+// A header or field that carries a key: `ApiKey: …`, `"apiKey": "…"` (Stash's configuration), `Authorization: Bearer …`.
+const KEY_FIELD = /((?:^|[\s"'{,;(])(?:api[-_]?key|x-api-key|authorization)["']?\s*[:=]\s*["']?(?:bearer\s+)?)([^\s"',;}]+)/gim;
+
+function replaceAll(text: string, needles: readonly string[]): string {
+  return needles.reduce((t, needle) => t.split(needle).join(MARK), text);
+}
+
+/** `text` with the secrets (and their URL-encoded forms) hidden as `scope` says. */
+export function redactText(text: string, secrets: readonly string[], scope: RedactionScope): string {
+  const needles = [...new Set(secrets.filter((s) => s.length > 0).flatMap((s) => [s, encodeURIComponent(s)]))];
+  if (needles.length === 0) return text;
+  if (scope === "messages") return replaceAll(text, needles);
+  return text
+    .replace(URL_TOKEN, (url) => replaceAll(url.replace(KEY_PARAM, `$1${MARK}`), needles))
+    .replace(KEY_FIELD, (field: string, name: string, value: string) => (needles.includes(value) ? `${name}${MARK}` : field));
+}
+
+/** A stream that redacts every chunk before writing: the last line of defence for output. */
+export function redactingStream(stream: CliStream, secrets: readonly string[], scope: RedactionScope = "messages"): CliStream {
+  if (!secrets.some((s) => s.length > 0)) return stream;
   return {
-    write: (chunk) => stream.write(active.reduce((text, secret) => text.split(secret).join("[redacted]"), chunk)),
+    write: (chunk) => stream.write(redactText(chunk, secrets, scope)),
     get isTTY() {
       return stream.isTTY;
     },

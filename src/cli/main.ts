@@ -4,11 +4,13 @@ import { runCli } from "./program";
 import { processIo } from "./io";
 
 const interrupt = new AbortController();
-process.once("SIGINT", () => {
-  // First Ctrl-C stops between requests; a second one leaves at once.
+const stop = (signal: NodeJS.Signals) => {
+  // The first signal stops between requests (and `standin` closes its server); a second one leaves at once.
   interrupt.abort();
-  process.once("SIGINT", () => process.exit(130));
-});
+  process.once(signal, () => process.exit(130));
+};
+process.once("SIGINT", stop);
+process.once("SIGTERM", stop);
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {
   // The reader went away (e.g. `| head`): stop quietly.
   if (err.code === "EPIPE") process.exit(0);

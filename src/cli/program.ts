@@ -13,6 +13,7 @@ import { registerDuplicates } from "./commands/duplicates";
 import { registerMarkers } from "./commands/markers";
 import { registerScenes } from "./commands/scenes";
 import { registerSchema } from "./commands/schema";
+import { registerStandin } from "./commands/standin";
 import { registerVersion } from "./commands/version";
 
 /** Builds the commander program writing to `io` (default: the process streams); parsing errors throw instead of exiting. */
@@ -40,6 +41,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerMarkers(program, ctx);
   registerSchema(program, ctx);
   registerCompat(program, ctx);
+  registerStandin(program, ctx);
   return program;
 }
 
@@ -57,9 +59,9 @@ export function secretsOf(argv: readonly string[], env: CliIo["env"]): string[] 
 /** Runs the CLI on `argv` (arguments only, without node and the script) and resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const secrets = secretsOf(argv, io.env);
-  // Stderr carries errors that may quote inputs, and stdout carries server data: Stash
-  // writes the API key into stream URLs. Neither may show the key.
-  const safe: CliIo = { ...io, stdout: redactingStream(io.stdout, secrets), stderr: redactingStream(io.stderr, secrets) };
+  // Stderr carries errors that may quote any input; stdout carries server data, where
+  // Stash writes the API key into stream URLs. Neither may show the key.
+  const safe: CliIo = { ...io, stdout: redactingStream(io.stdout, secrets, "data"), stderr: redactingStream(io.stderr, secrets, "messages") };
   try {
     const program = buildProgram(safe);
     await program.parseAsync([...argv], { from: "user" });

@@ -4,6 +4,6 @@ import { schemaDiffCommand } from "../schema/diff-command";
 schemaDiffCommand()
   .parseAsync(process.argv)
   .catch((err: unknown) => {
-    process.stderr.write(`schema:diff: ${(err as Error).message.replace(/^--from:? ?/, "")}\n`);
+    process.stderr.write(`schema:diff: ${(err as Error).message}\n`);
     process.exitCode = 1;
   });

@@ -9,7 +9,7 @@ import { Kind } from "@0no-co/graphql.web";
 import type { DocumentNode, FieldNode, OperationDefinitionNode } from "graphql";
 import type { TypedDocumentNode } from "../../generated/typed-document";
 import { operationCoordinates, operationMinVersion, probedTypeNames } from "../../generated/compat";
-import { StashUnsupportedError } from "./errors";
+import { StashNotStashError, StashUnsupportedError } from "./errors";
 
 /** The oldest Stash release the SDK's shared fragments work on. */
 export const MINIMUM_STASH_VERSION = "v0.28.0";
@@ -114,8 +114,24 @@ function rootRank(coordinate: string): number {
   return coordinate.startsWith("Query.") || coordinate.startsWith("Mutation.") ? 0 : coordinate.includes(".") ? 1 : 2;
 }
 
-/** Builds the capabilities from a probe answer. */
-export function capabilitiesFromProbe(result: ProbeResult): Capabilities {
+/** How the probe is named in messages: a first call that fails there says it was the check, not the caller's operation. */
+export const PROBE_OPERATION = "while checking what the server supports";
+
+/** Refuses a probe answer Stash would never send: any GraphQL server may answer JSON to anything. */
+function checkProbe(result: ProbeResult, url: string): void {
+  const answer = (result ?? {}) as Partial<ProbeResult>;
+  const missing = [
+    ...(answer.version && typeof answer.version === "object" ? [] : ["version"]),
+    ...(Array.isArray(answer.__schema?.types) ? [] : ["__schema.types"]),
+  ];
+  if (missing.length) {
+    throw new StashNotStashError(url, `no ${missing.join(" and no ")} in its answer`, { operation: PROBE_OPERATION });
+  }
+}
+
+/** Builds the capabilities from a probe answer from `url` (the display URL, for messages). */
+export function capabilitiesFromProbe(result: ProbeResult, url: string): Capabilities {
+  checkProbe(result, url);
   const version = result.version.version ?? "";
   const semver = parseStashVersion(version);
   const have = coordinatesOf(result);

@@ -1,23 +1,27 @@
 /**
- * The transport core of the SDK: one urql client (fetchExchange only, POST,
- * no cache) whose fetch is Node's own HTTP client by default, or the caller's
- * `fetch` (see transport.ts) — plus what urql leaves to us: timeouts,
- * AbortSignals, retries of queries, a concurrency cap, and typed errors
+ * The transport core of the SDK: one urql client per StashCore, no cache,
+ * whose exchanges retry queries (retry.ts) and send over HTTP with a timeout
+ * per attempt (http-exchange.ts: node:http by default, or the caller's
+ * `fetch`). Around it: the concurrency cap, AbortSignals (an abort
+ * unsubscribes, and urql's teardown closes the socket), and typed errors
  * through `parseResult`.
  */
-import { Client, fetchExchange } from "@urql/core";
+import { Client, makeOperation, type Operation, type OperationResult } from "@urql/core";
+import { pipe, subscribe, take } from "wonka";
 import type { AnyVariables, TypedDocumentNode } from "../../generated/typed-document";
 import type { DocumentNode, OperationDefinitionNode } from "graphql";
 import pLimit, { type LimitFunction } from "p-limit";
-import { abortError, parseResult, StashError, StashValidationError, type TransportRecord } from "./errors";
-import { runWithRetry, resolveRetry, type ResolvedRetry, type RetryOptions } from "./retry";
-import { attemptFetch, exchangeFromFetch, nodeExchange, requestHeaders, type Exchange, type FetchLike } from "./transport";
+import { abortError, parseResult, StashValidationError } from "./errors";
+import { httpExchange, type HttpContext } from "./http-exchange";
+import { resolveRetry, retryExchange, type ResolvedRetry, type RetryContext, type RetryOptions } from "./retry";
+import { requestHeaders, sendWithFetch, sendWithNode, type FetchLike } from "./transport";
 import { normalizeUrl, warnOnPlainHttpKey, type Logger } from "./url";
 import { createOperations, type StashOperations } from "../../generated/ops";
 import { createSubscriptionTransport, type ReconnectOptions, type SubscriptionTransport } from "./subscriptions";
 import {
   buildCapabilitiesDocument,
   capabilitiesFromProbe,
+  PROBE_OPERATION,
   tooOldError,
   unsupportedOperationError,
   type Capabilities,
@@ -95,18 +99,15 @@ function describeOperation(document: DocumentNode): OperationInfo {
 export class StashCore {
   /** The normalised endpoint, e.g. `http://localhost:9999/graphql`. */
   readonly url: string;
-  /**
-   * A few urql clients, used in turn. Each client broadcasts every operation
-   * and result to all its in-flight operations, so that work grows with the
-   * number in flight; spreading calls over several clients keeps each one's
-   * fan-out small (see bench/RESULTS.md, 64 in flight).
-   */
-  private readonly urqls: readonly Client[];
-  private nextUrql = 0;
-  private readonly fetchImpl: Exchange;
+  private readonly urql: Client;
   private readonly secrets: readonly string[];
   private readonly timeoutMs: number;
   private readonly retry: ResolvedRetry | false;
+  /**
+   * The cap sits in front of urql, not in an exchange: an operation waiting
+   * inside urql would be live there, and urql hands every result and teardown
+   * to each live operation (bench/notes/5-urql-exchanges.md).
+   */
   private readonly limit: LimitFunction;
   private readonly operations = new WeakMap<DocumentNode, OperationInfo>();
   private nextKey = 1;
@@ -143,17 +144,12 @@ export class StashCore {
     this.retry = options.retry === false ? false : resolveRetry(options.retry);
     this.limit = pLimit(concurrency);
     this.secrets = options.apiKey ? [options.apiKey] : [];
-    this.fetchImpl = options.fetch ? exchangeFromFetch(options.fetch) : nodeExchange;
     if (options.apiKey) warnOnPlainHttpKey(url, options.logger);
-    const clientOptions = {
-      url,
-      exchanges: [fetchExchange],
-      preferGetMethod: false as const,
-      requestPolicy: "network-only" as const,
-      fetchOptions: { headers: requestHeaders(options.headers, options.apiKey) },
-    };
-    const lanes = Number.isFinite(concurrency) ? Math.min(8, Math.max(1, Math.ceil(concurrency / 8))) : 8;
-    this.urqls = Array.from({ length: lanes }, () => new Client(clientOptions));
+    const http = httpExchange({
+      headers: requestHeaders(options.headers, options.apiKey),
+      send: options.fetch ? sendWithFetch(options.fetch) : sendWithNode,
+    });
+    this.urql = new Client({ url, exchanges: [retryExchange, http], requestPolicy: "network-only" });
     this.subscriptionOptions = {
       url,
       ...(options.apiKey ? { apiKey: options.apiKey } : {}),
@@ -241,9 +237,10 @@ export class StashCore {
   capabilities(options: { refresh?: boolean; signal?: AbortSignal } = {}): Promise<Capabilities> {
     if (!this.capabilitiesPromise || options.refresh) {
       const probe = buildCapabilitiesDocument();
-      // Named for messages: a first call that fails here says it was the check, not the caller's operation.
-      const info: OperationInfo = { name: "compatibility check (StashCapabilities)", kind: "query" };
-      const pending = this.send<ProbeResult>(probe, {}, info, this.timeoutMs, options.signal, this.retry).then(capabilitiesFromProbe);
+      const info: OperationInfo = { name: PROBE_OPERATION, kind: "query" };
+      const pending = this.send<ProbeResult>(probe, {}, info, this.timeoutMs, options.signal, this.retry).then((result) =>
+        capabilitiesFromProbe(result, this.url),
+      );
       // A failed probe is not cached: the next call tries again.
       pending.catch(() => {
         if (this.capabilitiesPromise === pending) this.capabilitiesPromise = undefined;
@@ -253,7 +250,7 @@ export class StashCore {
     return this.capabilitiesPromise;
   }
 
-  /** One call: a place in the queue, then attempts with the retry policy; aborts surface as one class. */
+  /** One call: a place in the queue, then one urql operation (retries happen inside it), then the parse. */
   private send<TData>(
     document: DocumentNode,
     variables: AnyVariables,
@@ -262,39 +259,35 @@ export class StashCore {
     signal: AbortSignal | undefined,
     policy: ResolvedRetry | false,
   ): Promise<TData> {
-    return this.limit(() => runWithRetry(() => this.attempt<TData>(document, variables, info, timeoutMs, signal), policy, signal)).catch(
-      (err: unknown) => {
-        // p-retry and the queue reject with the signal's own reason; callers get one class for aborts.
-        if (signal?.aborted && !(err instanceof StashError)) throw abortError(info.name);
-        throw err;
-      },
-    );
+    return this.limit(async () => {
+      if (signal?.aborted) throw abortError(info.name);
+      const context: HttpContext & RetryContext = { timeoutMs, retryPolicy: policy };
+      // A unique key per call: urql would otherwise merge identical in-flight queries,
+      // and one caller's abort or timeout would cancel another's request.
+      const operation = this.urql.createRequestOperation(info.kind, { key: this.nextKey++, query: document, variables: variables ?? {} }, context);
+      const result = await (signal ? this.execute(operation, signal, info.name) : this.urql.executeRequestOperation(operation).toPromise());
+      return parseResult<TData>({ operation: info.name, url: this.url, data: result.data, error: result.error, secrets: this.secrets });
+    });
   }
 
-  private async attempt<TData>(
-    document: DocumentNode,
-    variables: AnyVariables,
-    info: OperationInfo,
-    timeoutMs: number,
-    signal: AbortSignal | undefined,
-  ): Promise<TData> {
-    const record: TransportRecord = {};
-    // A unique key per call: urql would otherwise merge identical in-flight queries,
-    // and one caller's abort or timeout would cancel another's request.
-    const urql = this.urqls[this.nextUrql++ % this.urqls.length]!;
-    const operation = urql.createRequestOperation(
-      info.kind,
-      { key: this.nextKey++, query: document, variables: variables ?? {} },
-      { fetch: attemptFetch(this.fetchImpl, { timeoutMs, signal, record }) },
-    );
-    const result = await urql.executeRequestOperation(operation).toPromise();
-    return parseResult<TData>({
-      operation: info.name,
-      url: this.url,
-      data: result.data,
-      error: result.error,
-      transport: record,
-      secrets: this.secrets,
+  /** Runs an operation until its result, or until the signal fires: then a teardown cancels the request and closes its socket. */
+  private execute(operation: Operation, signal: AbortSignal, name: string): Promise<OperationResult> {
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        subscription.unsubscribe();
+        // Unsubscribing tears a query down; urql leaves mutations running, so they are torn down by hand.
+        if (operation.kind === "mutation") this.urql.reexecuteOperation(makeOperation("teardown", operation, operation.context));
+        reject(abortError(name));
+      };
+      const subscription = pipe(
+        this.urql.executeRequestOperation(operation),
+        take(1),
+        subscribe((result: OperationResult) => {
+          signal.removeEventListener("abort", onAbort);
+          resolve(result);
+        }),
+      );
+      signal.addEventListener("abort", onAbort, { once: true });
     });
   }
 }

@@ -153,22 +153,60 @@ export class StashUnsupportedError extends StashError {
   override name = "StashUnsupportedError";
 }
 
-/** What the transport saw for one attempt; `parseResult` turns it into a result or an error. */
+/**
+ * The URL answers GraphQL-shaped JSON, but not what Stash would send (e.g. the
+ * probe's `version` or `__schema` is missing): the URL points at another server.
+ */
+export class StashNotStashError extends StashError {
+  override name = "StashNotStashError";
+  /** The endpoint, without credentials or query string. */
+  readonly url: string;
+  /** What the answer lacked, e.g. `version, __schema.types`. */
+  readonly missing: string;
+
+  constructor(url: string, missing: string, options: { operation?: string; cause?: unknown } = {}) {
+    const prefix = options.operation ? `${options.operation}: ` : "";
+    super(`${prefix}the server at ${url} does not look like Stash (${missing}); check that the URL points at Stash's GraphQL endpoint`, options);
+    this.url = url;
+    this.missing = missing;
+  }
+
+  override toJSON(): SerializedStashError {
+    return { ...super.toJSON(), url: this.url, missing: this.missing };
+  }
+}
+
+/**
+ * The error for a result Stash left null without saying why. Always a
+ * `StashGraphQLError`: the server did answer a GraphQL response, just not a
+ * usable one — the same class `parseResult` uses when `data` itself is null —
+ * so callers catch "the server failed this operation" as one class.
+ */
+export function emptyResultError(operation: string, what: string, errors: readonly StashGraphQLErrorEntry[] = []): StashGraphQLError {
+  return new StashGraphQLError(`${operation}: Stash returned no ${what} and no error message; check the Stash logs`, errors, null, operation);
+}
+
+/**
+ * What the HTTP exchange saw for one attempt that did not end in a plain
+ * GraphQL result; it travels on the result as `error.response`.
+ */
 export interface TransportRecord {
   /** HTTP status, or undefined when no response arrived. */
-  status?: number;
-  contentType?: string;
-  body?: string;
+  readonly status?: number;
+  readonly contentType?: string;
+  readonly body?: string;
   /** The `Retry-After` header, verbatim. */
-  retryAfter?: string;
-  /** Why the attempt ended early, if it did. */
-  ended?: "timeout" | "abort";
-  timeoutMs?: number;
+  readonly retryAfter?: string;
+  /** Set when the attempt was cut off by its timeout. */
+  readonly ended?: "timeout";
+  readonly timeoutMs?: number;
 }
 
 /** The error side of an urql result, as far as the parse function reads it (urql's CombinedError fits). */
 export interface ResultError {
   readonly networkError?: Error | undefined;
+  /** The HTTP exchange's `TransportRecord`, on results that were not a plain GraphQL answer. */
+  readonly response?: unknown;
   readonly graphQLErrors: readonly {
     readonly message: string;
     readonly path?: readonly (string | number)[] | undefined;
@@ -182,12 +220,12 @@ export interface ParseInput {
   url: string;
   data: unknown;
   error: ResultError | undefined;
-  transport: TransportRecord;
   /** Strings that must never appear in an error (the API key). */
   secrets: readonly string[];
 }
 
 const EXCERPT = 300;
+const WHOLE_ANSWER: TransportRecord = Object.freeze({ status: 200, contentType: "application/json" });
 
 /** Replaces every secret in `text` with a marker. */
 export function redact(text: string, secrets: readonly string[]): string {
@@ -236,7 +274,7 @@ function safeCause(err: unknown, secrets: readonly string[]): Error {
 }
 
 /** Reads `Retry-After` as seconds or an HTTP date. */
-function retryAfterMs(header: string | undefined): number | undefined {
+export function retryAfterMs(header: string | undefined): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
@@ -244,8 +282,8 @@ function retryAfterMs(header: string | undefined): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function httpError(input: ParseInput, status: number): StashHttpError {
-  const { operation, transport, secrets, url } = input;
+function httpError(input: ParseInput, transport: TransportRecord, status: number): StashHttpError {
+  const { operation, secrets, url } = input;
   const body = excerpt(transport.body, secrets);
   const errors = graphQLEntries(tryJson(transport.body));
   if (status === 401 || status === 403) {
@@ -282,7 +320,9 @@ function httpError(input: ParseInput, status: number): StashHttpError {
  * error. Returns the data when the call succeeded.
  */
 export function parseResult<T>(input: ParseInput): T {
-  const { operation, transport, error, secrets, url } = input;
+  const { operation, error, secrets, url } = input;
+  // A result without a record is a whole JSON answer (a 2xx body, or a subscription event).
+  const transport = (error?.response as TransportRecord | undefined) ?? WHOLE_ANSWER;
   if (transport.ended === "timeout") {
     return fail(
       new StashTimeoutError(
@@ -291,9 +331,6 @@ export function parseResult<T>(input: ParseInput): T {
         operation,
       ),
     );
-  }
-  if (transport.ended === "abort") {
-    return fail(abortError(operation));
   }
   const status = transport.status;
   if (status === undefined) {
@@ -305,7 +342,7 @@ export function parseResult<T>(input: ParseInput): T {
       ),
     );
   }
-  if (status < 200 || status >= 300) return fail(httpError(input, status));
+  if (status < 200 || status >= 300) return fail(httpError(input, transport, status));
   const contentType = (transport.contentType ?? "").toLowerCase();
   if (!/json/.test(contentType)) {
     return fail(
@@ -332,16 +369,7 @@ export function parseResult<T>(input: ParseInput): T {
     const message = entries.map((e) => (e.path ? `${e.message} (at ${e.path.join(".")})` : e.message)).join("; ");
     return fail(new StashGraphQLError(`${operation}: Stash returned an error: ${message}`, entries, input.data ?? null, operation));
   }
-  if (input.data === null || input.data === undefined) {
-    return fail(
-      new StashGraphQLError(
-        `${operation}: Stash returned no data and no error message; check the Stash logs`,
-        [],
-        null,
-        operation,
-      ),
-    );
-  }
+  if (input.data === null || input.data === undefined) return fail(emptyResultError(operation, "data"));
   return input.data as T;
 }
 

@@ -4,13 +4,14 @@
  */
 import { abortError, StashValidationError } from "./errors";
 import { SortDirectionEnum, type FindFilterType } from "../../generated/graphql";
+import { fieldNames } from "./input-fields";
 import { checkEnum, checkInteger, checkKnownKeys, checkObject, checkString } from "./validate";
 
-const FILTER_KEYS = ["q", "page", "per_page", "sort", "direction"] as const;
+const FILTER_KEYS = fieldNames("FindFilterType");
 
 /** Options of `checkFindFilter`. */
 export interface FindFilterCheck {
-  /** Allowed sort names; unchecked when omitted. */
+  /** Allowed sort names (e.g. `knownSorts("scenes")`); unchecked when omitted. The server's own release is checked later, by `checkSortForServer`. */
   sorts?: readonly string[];
 }
 

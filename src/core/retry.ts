@@ -1,10 +1,13 @@
 /**
- * Retries for queries: network failures, 502/503/504 and 429, with
- * exponential backoff and jitter (p-retry), waiting at least as long as the
- * server's `Retry-After`. Mutations never come here with retries enabled.
+ * Retries for queries, as an urql exchange: network failures, 502/503/504 and
+ * 429 are sent again after an exponential backoff with jitter (p-retry's
+ * formula), waiting at least as long as the server's `Retry-After`.
+ * Mutations are never retried. A failure that is not retried, or the last
+ * one, passes on to the caller.
  */
-import pRetry, { AbortError } from "p-retry";
-import { StashHttpError, StashNetworkError, StashValidationError } from "./errors";
+import { makeOperation, type Exchange, type Operation, type OperationResult } from "@urql/core";
+import { filter, makeSubject, merge, onPush, pipe } from "wonka";
+import { retryAfterMs, StashValidationError, type TransportRecord } from "./errors";
 
 /** How queries are retried. */
 export interface RetryOptions {
@@ -40,72 +43,66 @@ export function resolveRetry(options: RetryOptions | undefined): ResolvedRetry {
   return merged;
 }
 
-/** True for failures worth another attempt of a query. */
-export function isRetryable(error: unknown): boolean {
-  if (error instanceof StashNetworkError) return true;
-  return error instanceof StashHttpError && RETRY_STATUSES.has(error.status);
+/** What the client puts in each operation's context for this exchange. */
+export interface RetryContext {
+  /** The call's policy; `false` or absent means one attempt. */
+  readonly retryPolicy?: ResolvedRetry | false;
+  /** Which attempt this operation is, from 1; set by the exchange on a retry. */
+  readonly retryAttempt?: number;
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      if (signal?.aborted) reject(signal.reason);
-      else resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
+/** p-retry's backoff: `minDelay × factor^(attempt−1)`, times a random 1–2, capped. */
+function backoff(policy: ResolvedRetry, attempt: number): number {
+  const factor = policy.factor > 0 ? policy.factor : 1;
+  return Math.min(Math.round((Math.random() + 1) * policy.minDelayMs * factor ** (attempt - 1)), policy.maxDelayMs);
+}
+
+/** How long to wait before sending `result`'s operation again, or undefined to pass the result on. */
+function retryDelay(result: OperationResult): number | undefined {
+  const { operation, error } = result;
+  const { retryPolicy: policy, retryAttempt: attempt = 1 } = operation.context as RetryContext;
+  if (!policy || operation.kind !== "query" || attempt > policy.retries) return undefined;
+  // Only error results from the HTTP exchange carry a record; data and GraphQL errors are final.
+  const record = error?.response as TransportRecord | undefined;
+  if (!record || record.ended) return undefined;
+  if (record.status !== undefined && !RETRY_STATUSES.has(record.status)) return undefined;
+  const delay = backoff(policy, attempt);
+  const wait = retryAfterMs(record.retryAfter);
+  if (wait === undefined) return delay;
+  // A server asking for a longer pause than the caller accepts gets its error thrown instead.
+  return wait > policy.maxRetryAfterMs ? undefined : Math.max(wait, delay);
 }
 
 /**
- * Runs `attempt`, retrying per `policy`; `false` means exactly one attempt.
- * The first attempt runs outside p-retry, since most calls succeed at once and
- * p-retry's per-call set-up showed in the per-request profile; a retryable
- * failure is handed to p-retry as its own first attempt, so backoff,
- * Retry-After and the attempt count are unchanged.
+ * Holds back a retryable result and sends its operation again after the
+ * delay; a teardown (the caller's abort) cancels the wait.
  */
-export async function runWithRetry<T>(
-  attempt: () => Promise<T>,
-  policy: ResolvedRetry | false,
-  signal: AbortSignal | undefined,
-): Promise<T> {
-  if (policy === false || policy.retries === 0) return attempt();
-  let firstError: unknown;
-  try {
-    return await attempt();
-  } catch (error) {
-    if (!isRetryable(error)) throw error;
-    firstError = error;
-  }
-  let replay = true;
-  return pRetry(
-    async () => {
-      try {
-        if (replay) {
-          replay = false;
-          throw firstError;
-        }
-        return await attempt();
-      } catch (error) {
-        // p-retry rethrows AbortError's original error without further attempts.
-        throw isRetryable(error) ? error : new AbortError(error as Error);
-      }
-    },
-    {
-      retries: policy.retries,
-      factor: policy.factor,
-      minTimeout: policy.minDelayMs,
-      maxTimeout: policy.maxDelayMs,
-      randomize: true,
-      ...(signal ? { signal } : {}),
-      onFailedAttempt: async ({ error, retriesLeft }) => {
-        const wait = error instanceof StashHttpError ? error.retryAfterMs : undefined;
-        if (wait === undefined || retriesLeft === 0) return;
-        if (wait > policy.maxRetryAfterMs) throw error;
-        await sleep(wait, signal);
-      },
-    },
+export const retryExchange: Exchange = ({ forward }) => (ops$) => {
+  const { source: retries$, next: resend } = makeSubject<Operation>();
+  const waiting = new Map<number, ReturnType<typeof setTimeout>>();
+  const input$ = pipe(
+    ops$,
+    onPush((operation: Operation) => {
+      if (operation.kind !== "teardown") return;
+      const timer = waiting.get(operation.key);
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      waiting.delete(operation.key);
+    }),
   );
-}
+  return pipe(
+    forward(merge([input$, retries$])),
+    filter((result: OperationResult) => {
+      const delay = retryDelay(result);
+      if (delay === undefined) return true;
+      const operation = result.operation;
+      const attempt = ((operation.context as RetryContext).retryAttempt ?? 1) + 1;
+      const timer = setTimeout(() => {
+        waiting.delete(operation.key);
+        resend(makeOperation(operation.kind, operation, { ...operation.context, retryAttempt: attempt }));
+      }, delay);
+      waiting.set(operation.key, timer);
+      return false;
+    }),
+  );
+};

@@ -56,8 +56,6 @@ export interface SubscriptionTransport {
 
 /** Key in urql's operation context under which forwardSubscription finds the call's stream. */
 const STREAM = "stashStream";
-/** Every event is a whole GraphQL response, so the HTTP checks of `parseResult` pass as for a 200 JSON answer. */
-const EVENT_RECORD = { status: 200, contentType: "application/json" } as const;
 const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
 const SENSITIVE_HEADER = /^(apikey|cookie|authorization)$/i;
 
@@ -252,7 +250,7 @@ export function createSubscriptionTransport(options: SubscriptionTransportOption
         // urql marks completion by repeating the last event with hasNext: false; forwardSubscription ends the stream.
         if (result.hasNext === false && !result.error) return;
         try {
-          push(parseResult<TData>({ operation, url: wsDisplay, data: result.data, error: result.error, transport: { ...EVENT_RECORD }, secrets }));
+          push(parseResult<TData>({ operation, url: wsDisplay, data: result.data, error: result.error, secrets }));
         } catch (error) {
           finish(error as Error);
         }

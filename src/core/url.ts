@@ -1,5 +1,6 @@
 /**
- * Endpoint handling: defaults, `/graphql` appended to base URLs, `0.0.0.0`
+ * Endpoint handling, one rule for the client, subscriptions and the schema
+ * tool: defaults, `/graphql` appended to base URLs, `0.0.0.0` and `[::]`
  * (what Stash prints when it listens everywhere) mapped to loopback, and a
  * warning when an API key would cross a network in clear text.
  */
@@ -19,7 +20,7 @@ export interface NormalizedUrl {
   displayUrl: string;
 }
 
-/** Validates and normalises a Stash URL. */
+/** Validates and normalises a Stash URL: `http://nas.lan/stash` → `http://nas.lan/stash/graphql`. */
 export function normalizeUrl(input: string | undefined): NormalizedUrl {
   const raw = (input ?? DEFAULT_URL).trim();
   if (!raw) throw new StashValidationError("url", "is empty; pass e.g. http://localhost:9999");
@@ -32,8 +33,12 @@ export function normalizeUrl(input: string | undefined): NormalizedUrl {
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
     throw new StashValidationError("url", `scheme "${parsed.protocol.replace(/:$/, "")}" is not supported; use http or https`);
   }
+  // Listen-everywhere addresses (what Stash prints) are not reachable as such; use loopback.
   if (parsed.hostname === "0.0.0.0") parsed.hostname = "127.0.0.1";
-  if (parsed.pathname === "" || parsed.pathname === "/") parsed.pathname = "/graphql";
+  if (parsed.hostname === "[::]") parsed.hostname = "[::1]";
+  // Stash always serves GraphQL at <base>/graphql, also behind a path prefix (http://nas.lan/stash).
+  const path = parsed.pathname.replace(/\/+$/, "");
+  parsed.pathname = /\/graphql$/.test(path) ? path : `${path}/graphql`;
   const display = new URL(parsed.href);
   display.username = "";
   display.password = "";

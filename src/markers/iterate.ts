@@ -4,7 +4,7 @@
  */
 import type { CallOptions, StashCore } from "../core/client";
 import { StashValidationError } from "../core/errors";
-import { FindSceneMarkersDocument, type FindFilterType, type SceneMarkerFilterType } from "../../generated/graphql";
+import { FindSceneMarkersDocument, SortDirectionEnum, type FindFilterType, type SceneMarkerFilterType } from "../../generated/graphql";
 import { markerFindFilter, type SceneMarker } from "./markers";
 import { checkInteger, checkKnownKeys, checkObject } from "../core/validate";
 
@@ -39,13 +39,13 @@ export async function* iterateSceneMarkers(
   }
   if (base.page != null) throw new StashValidationError("filter.page", "the iterator chooses pages; leave it unset");
   if (base.per_page != null) throw new StashValidationError("filter.per_page", "use the perPage argument instead");
-  if (base.direction === "DESC") throw new StashValidationError("filter.direction", "the iterator walks ascending ids");
+  if (base.direction === SortDirectionEnum.DESC) throw new StashValidationError("filter.direction", "the iterator walks ascending ids");
   if (args.markerFilter != null) checkObject(args.markerFilter, "markerFilter");
 
   let lastId = -1;
   let seen = 0;
   for (let page = 1; ; page++) {
-    const filter: FindFilterType = { ...base, sort: "id", direction: "ASC", page, per_page: perPage };
+    const filter: FindFilterType = { ...base, sort: "id", direction: SortDirectionEnum.ASC, page, per_page: perPage };
     const variables = args.markerFilter == null ? { filter } : { filter, scene_marker_filter: args.markerFilter };
     const { findSceneMarkers } = await core.request(FindSceneMarkersDocument, variables, options);
     for (const marker of findSceneMarkers.scene_markers) {

@@ -4,7 +4,7 @@
  * `StashClient` can expose them as methods with the same names.
  */
 import type { CallOptions, StashCore } from "../core/client";
-import { StashGraphQLError, StashValidationError } from "../core/errors";
+import { emptyResultError, StashValidationError } from "../core/errors";
 import {
   BulkSceneMarkerUpdateDocument,
   BulkUpdateIdMode,
@@ -25,6 +25,9 @@ import {
   type SceneMarkerUpdateInput,
 } from "../../generated/graphql";
 import { checkFindFilter, mergeQuery } from "../core/find-filter";
+import { checkInputForServer, fieldNames } from "../core/input-fields";
+import { serverVersion } from "../core/server-version";
+import { checkSortForServer, knownSorts, newestSorts } from "../core/sorts";
 import { checkEnum, checkId, checkIds, checkKnownKeys, checkNonNegative, checkObject, checkString, type ID } from "../core/validate";
 
 /** A scene marker as the facade returns it (the SceneMarkerData fragment). */
@@ -66,17 +69,15 @@ export interface MarkerStringsArgs {
   sort?: string;
 }
 
-/** Sort names Stash accepts for markers (`random_<seed>` too); anything else is `invalid sort`. */
-export const MARKER_SORTS: readonly string[] = [
-  "created_at", "id", "title", "scene_id", "scenes_updated_at", "seconds", "updated_at", "random",
-];
+/** Sort names the newest known Stash release accepts for markers (`random_<seed>` too); older servers are checked against their own list. */
+export const MARKER_SORTS: readonly string[] = newestSorts("sceneMarkers");
 
 /**
- * Validates a marker FindFilterType (known keys, paging, a marker sort) and
- * folds a separate `q` into it; two different searches are an error.
+ * Validates a marker FindFilterType (known keys, paging, a sort some Stash release
+ * accepts for markers) and folds a separate `q` into it; two different searches are an error.
  */
 export function markerFindFilter(filter: unknown, q: unknown, argument = "filter"): FindFilterType | undefined {
-  return mergeQuery(checkFindFilter(filter, argument, { sorts: MARKER_SORTS }), q);
+  return mergeQuery(checkFindFilter(filter, argument, { sorts: knownSorts("sceneMarkers") }), q);
 }
 
 /** Drops keys whose value is undefined: undefined means "leave as is", and must never reach the wire as null. */
@@ -107,6 +108,7 @@ export async function findSceneMarkers(
   if (args.markerFilter != null) checkObject(args.markerFilter, "markerFilter");
   const ids = args.ids == null ? undefined : checkIds(args.ids, "ids", { allowEmpty: true });
   const filter = markerFindFilter(args.filter, args.q);
+  checkSortForServer(filter?.sort, "filter.sort", "sceneMarkers", await serverVersion(core, options));
   const data = await core.request(
     FindSceneMarkersDocument,
     defined({ filter, scene_marker_filter: args.markerFilter ?? undefined, ids }),
@@ -115,15 +117,13 @@ export async function findSceneMarkers(
   return data.findSceneMarkers;
 }
 
-const CREATE_KEYS = ["title", "seconds", "end_seconds", "scene_id", "primary_tag_id", "tag_ids"];
-
 /** Creates one marker; checks ids and that `0 ≤ seconds ≤ end_seconds` before sending. */
 export async function createSceneMarker(
   core: StashCore,
   input: SceneMarkerCreateInput,
   options?: CallOptions,
 ): Promise<SceneMarker> {
-  checkKnownKeys(checkObject(input, "input"), CREATE_KEYS, "input");
+  checkKnownKeys(checkObject(input, "input"), fieldNames("SceneMarkerCreateInput"), "input");
   const clean: SceneMarkerCreateInput = defined({
     title: checkString(input.title, "input.title"),
     seconds: input.seconds,
@@ -133,6 +133,7 @@ export async function createSceneMarker(
     tag_ids: tagIdList(input.tag_ids, "input.tag_ids"),
   });
   checkSeconds(clean.seconds, clean.end_seconds, "input.");
+  checkInputForServer("SceneMarkerCreateInput", clean, "input", await serverVersion(core, options));
   const data = await core.request(SceneMarkerCreateDocument, { input: clean }, options);
   return nonNull(data.sceneMarkerCreate, "SceneMarkerCreate");
 }
@@ -146,7 +147,7 @@ export async function updateSceneMarker(
   input: SceneMarkerUpdateInput,
   options?: CallOptions,
 ): Promise<SceneMarker> {
-  checkKnownKeys(checkObject(input, "input"), ["id", ...CREATE_KEYS], "input");
+  checkKnownKeys(checkObject(input, "input"), fieldNames("SceneMarkerUpdateInput"), "input");
   // Stash's columns are NOT NULL: a null here would only fail on the server.
   for (const key of ["title", "seconds", "scene_id", "primary_tag_id"] as const) {
     if (input[key] === null) throw new StashValidationError(`input.${key}`, "cannot be cleared; leave it undefined to keep it");
@@ -162,6 +163,7 @@ export async function updateSceneMarker(
   });
   if (clean.seconds != null) checkSeconds(clean.seconds, clean.end_seconds, "input.");
   else if (clean.end_seconds != null) checkNonNegative(clean.end_seconds, "input.end_seconds");
+  checkInputForServer("SceneMarkerUpdateInput", clean, "input", await serverVersion(core, options));
   const data = await core.request(SceneMarkerUpdateDocument, { input: clean }, options);
   return nonNull(data.sceneMarkerUpdate, "SceneMarkerUpdate");
 }
@@ -172,11 +174,11 @@ export async function bulkSceneMarkerUpdate(
   input: BulkSceneMarkerUpdateInput,
   options?: CallOptions,
 ): Promise<SceneMarker[]> {
-  checkKnownKeys(checkObject(input, "input"), ["ids", "title", "primary_tag_id", "tag_ids"], "input");
+  checkKnownKeys(checkObject(input, "input"), fieldNames("BulkSceneMarkerUpdateInput"), "input");
   if (input.primary_tag_id === null) throw new StashValidationError("input.primary_tag_id", "cannot be cleared; a marker needs a primary tag");
   let tagIds: BulkSceneMarkerUpdateInput["tag_ids"];
   if (input.tag_ids != null) {
-    checkKnownKeys(checkObject(input.tag_ids, "input.tag_ids"), ["ids", "mode"], "input.tag_ids");
+    checkKnownKeys(checkObject(input.tag_ids, "input.tag_ids"), fieldNames("BulkUpdateIds"), "input.tag_ids");
     tagIds = {
       mode: checkEnum(input.tag_ids.mode, BulkUpdateIdMode, "input.tag_ids.mode"),
       ids: checkIds(input.tag_ids.ids ?? [], "input.tag_ids.ids", { allowEmpty: true, allowDuplicates: true }),
@@ -188,6 +190,7 @@ export async function bulkSceneMarkerUpdate(
     primary_tag_id: optionalId(input.primary_tag_id, "input.primary_tag_id"),
     tag_ids: tagIds,
   });
+  checkInputForServer("BulkSceneMarkerUpdateInput", clean, "input", await serverVersion(core, options));
   const data = await core.request(BulkSceneMarkerUpdateDocument, { input: clean }, options);
   return data.bulkSceneMarkerUpdate ?? [];
 }
@@ -229,7 +232,7 @@ export async function markerStrings(core: StashCore, args: MarkerStringsArgs = {
 
 function nonNull<T>(value: T | null | undefined, operation: string): T {
   if (value === null || value === undefined) {
-    throw new StashGraphQLError(`${operation}: Stash returned no marker and no error message; check the Stash logs`, [], null, operation);
+    throw emptyResultError(operation, "marker");
   }
   return value;
 }

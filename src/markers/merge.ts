@@ -8,7 +8,7 @@ import { Kind, parse } from "@0no-co/graphql.web";
 import type { DocumentNode } from "graphql";
 import type { TypedDocumentNode } from "../../generated/typed-document";
 import type { CallOptions, StashCore } from "../core/client";
-import { StashError, StashGraphQLError, StashValidationError, type StashGraphQLErrorEntry } from "../core/errors";
+import { emptyResultError, StashError, StashGraphQLError, StashValidationError, type StashGraphQLErrorEntry } from "../core/errors";
 import {
   CriterionModifier,
   SceneMarkerDataFragmentDoc,
@@ -175,7 +175,7 @@ function settleChunk(chunk: readonly PlannedMarker[], data: CreateData | null, e
     const own = errors.filter((e) => e.path?.[0] === alias);
     const error = own.length
       ? new StashGraphQLError(`mergeSceneMarkers: copying marker ${item.source.id}: ${own.map((e) => e.message).join("; ")}`, own, null, "mergeSceneMarkers")
-      : (whole ?? new StashGraphQLError(`mergeSceneMarkers: Stash returned no marker for ${item.source.id} and no error for it`, errors, null, "mergeSceneMarkers"));
+      : (whole ?? emptyResultError("mergeSceneMarkers", `marker for ${item.source.id}`, errors));
     result.failed.push({ ...item, error, sent: true });
   });
 }

@@ -4,7 +4,7 @@
  * turns data into a string; downloading screenshots is the caller's business.
  */
 import escapeHtml from "escape-html";
-import { formatBytes, formatDuration, formatResolution } from "./format";
+import { formatBytes, formatDuration, formatResolution, plural } from "./format";
 import { viewGroups, type GroupView, type PlanLike, type ReportScene, type SceneRole } from "./plan-view";
 import { REPORT_CSS } from "./report-css";
 
@@ -98,7 +98,7 @@ export function renderDuplicateReport(
 <body>
 <header>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">Generated ${escapeHtml(generated)} · ${groups.length} groups · ${sceneCount} scenes · keep strategy ${escapeHtml(plan.strategy)} · ${merges} scenes would be merged into ${plan.groups.length} keepers</p>
+<p class="meta">Generated ${escapeHtml(generated)} · ${plural(groups.length, "group")} · ${plural(sceneCount, "scene")} · keep strategy ${escapeHtml(plan.strategy)} · ${plural(merges, "scene")} would be merged into ${plural(plan.groups.length, "keeper")}</p>
 <p class="note">Merging moves the other scenes' files, markers and histories to the keeper; no file is deleted.</p>
 </header>
 <main>

@@ -31,3 +31,8 @@ export function formatDuration(seconds: number | null | undefined): string {
 export function formatResolution(width: number | null | undefined, height: number | null | undefined): string {
   return width && height ? `${width}×${height}` : "?";
 }
+
+/** `n` and the noun, in the singular when `n` is 1 ("1 keeper", "2 keepers"); `many` for irregular plurals. */
+export function plural(n: number, noun: string, many = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : many}`;
+}

@@ -3,6 +3,7 @@
  * is self-contained and works against a server that needs an API key without
  * the key ever being written into the HTML.
  */
+import { StashError, StashHttpError } from "../core/errors";
 import type { ReportScene } from "./plan-view";
 
 /** Options of `inlineScreenshots`. */
@@ -43,15 +44,15 @@ async function download(url: string, options: InlineImagesOptions): Promise<stri
   const res = await (options.fetch ?? fetch)(url, { headers, signal });
   if (!res.ok) {
     await res.body?.cancel();
-    throw new Error(`HTTP ${res.status}`);
+    throw new StashHttpError(`HTTP ${res.status}`, { status: res.status, bodyExcerpt: "" });
   }
   const type = (res.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (!/^image\/(png|jpe?g|webp|gif|avif)$/.test(type)) {
     await res.body?.cancel();
-    throw new Error(`not an image (content type "${type || "none"}")`);
+    throw new StashHttpError(`not an image (content type "${type || "none"}")`, { status: res.status, bodyExcerpt: "" });
   }
   const bytes = Buffer.from(await res.arrayBuffer());
-  if (bytes.length > (options.maxBytes ?? 10 * 1024 * 1024)) throw new Error(`image too large (${bytes.length} bytes)`);
+  if (bytes.length > (options.maxBytes ?? 10 * 1024 * 1024)) throw new StashError(`image too large (${bytes.length} bytes)`);
   return `data:${type};base64,${bytes.toString("base64")}`;
 }
 

@@ -4,7 +4,7 @@
  * that runs those merges one by one and reports each outcome.
  */
 import type { CallOptions, StashCore } from "../core/client";
-import { StashAbortError, StashError, StashGraphQLError, StashValidationError } from "../core/errors";
+import { emptyResultError, StashAbortError, StashError, StashValidationError } from "../core/errors";
 import { SceneMergeDocument, type SceneMergeMutation } from "../../generated/graphql";
 import { checkBoolean, checkId, checkKnownKeys, checkObject } from "../core/validate";
 
@@ -257,7 +257,7 @@ export async function applyDuplicateCleanup(
     else {
       try {
         const data = await core.request(SceneMergeDocument, { input: merge }, options);
-        if (!data.sceneMerge) throw new StashGraphQLError("SceneMerge: Stash returned no scene and no error message", [], null, "SceneMerge");
+        if (!data.sceneMerge) throw emptyResultError("SceneMerge", "scene");
         item = { ...base, status: "merged", scene: data.sceneMerge };
         for (const id of merge.source) gone.add(id);
       } catch (err) {

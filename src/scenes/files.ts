@@ -1,6 +1,7 @@
 /** A scene's files: moving a file to another scene, and screenshot jobs. */
 import type { CallOptions, StashCore } from "../core/client";
 import { SceneAssignFileDocument, SceneGenerateScreenshotDocument } from "../../generated/graphql";
+import { fieldNames } from "../core/input-fields";
 import { checkId, checkKnownKeys, checkNonNegative, checkObject, type ID } from "../core/validate";
 
 /** Arguments of `sceneAssignFile`. */
@@ -12,7 +13,7 @@ export interface SceneAssignFileArgs {
 /** Moves a file to a scene; it becomes primary only if the scene had no files. */
 export async function sceneAssignFile(core: StashCore, args: SceneAssignFileArgs, options?: CallOptions): Promise<boolean> {
   const input = checkObject(args, "args");
-  checkKnownKeys(input, ["scene_id", "file_id"], "args");
+  checkKnownKeys(input, fieldNames("AssignSceneFileInput"), "args");
   const variables = { input: { scene_id: checkId(input["scene_id"], "scene_id"), file_id: checkId(input["file_id"], "file_id") } };
   return (await core.request(SceneAssignFileDocument, variables, options)).sceneAssignFile;
 }

@@ -16,6 +16,7 @@ import {
   type SceneUpdateInput,
   type StashIDInput,
 } from "../../generated/graphql";
+import { deprecatedFields, fieldNames } from "../core/input-fields";
 import {
   checkBoolean,
   checkDate,
@@ -94,7 +95,6 @@ export interface SceneFields extends SceneReadOnlyFields {
   readonly stash_ids?: readonly StashIdLike[] | null;
   /** A `data:image/…;base64,` value or an http(s) URL Stash fetches. A cover cannot be cleared. */
   readonly cover_image?: string;
-  readonly clientMutationId?: string | null;
 }
 
 /** What `createScene` accepts. A title is required unless `file_ids` names a file. */
@@ -105,6 +105,7 @@ export interface SceneCreate extends SceneFields {
 /** What `updateScene` accepts: an id plus the fields to change, or a modified `SceneDataFragment`. */
 export interface SceneUpdate extends SceneFields {
   readonly id: ID;
+  readonly clientMutationId?: string | null;
   readonly primary_file_id?: ID;
   /** Seconds played, set absolutely. `null` is ignored: Stash cannot clear it (set 0 instead). */
   readonly play_duration?: number | null;
@@ -113,21 +114,51 @@ export interface SceneUpdate extends SceneFields {
 /** `values` of a merge: like an update, with `id` optional (it is always the destination). */
 export type SceneMergeValues = Omit<SceneUpdate, "id"> & { readonly id?: ID };
 
-const READ_ONLY = [
+const READ_ONLY: ReadonlySet<string> = new Set([
   "created_at", "updated_at", "files", "paths", "scene_markers", "o_counter", "play_count", "play_history",
   "o_history", "last_played_at", "interactive", "interactive_speed", "resume_time", "__typename",
-] as const;
+]);
 const TEXT = ["title", "code", "details", "director", "clientMutationId"] as const;
 const RELATIONS = [
   ["performers", "performer_ids"],
   ["tags", "tag_ids"],
   ["galleries", "gallery_ids"],
 ] as const;
-const COMMON = [
-  ...READ_ONLY, ...TEXT, "urls", "date", "rating100", "organized", "studio", "studio_id",
-  ...RELATIONS.flat(), "groups", "stash_ids", "cover_image",
-];
-const DEPRECATED: Readonly<Record<string, string>> = { url: "urls", movies: "groups" };
+/** The facade's own spellings (`studio`, `performers`, …) of schema fields (`studio_id`, `performer_ids`, …). */
+const FRIENDLY = [...RELATIONS, ["studio", "studio_id"]] as const;
+/** Schema fields the converters below handle; any other schema field is sent as given (see passThrough). */
+const CONVERTED: ReadonlySet<string> = new Set([
+  ...TEXT, "urls", "date", "rating100", "organized", "studio_id", ...RELATIONS.map(([, raw]) => raw), "group_ids", "groups",
+  "stash_ids", "cover_image", "file_ids", "id", "ids", "primary_file_id", "play_duration",
+]);
+
+type SceneInputType = "SceneCreateInput" | "SceneUpdateInput" | "BulkSceneUpdateInput";
+
+/**
+ * The keys a scene input accepts: the schema's fields (deprecated ones too, to refuse them
+ * by name), the friendly spelling of each relationship, and a fetched scene's read-only fields.
+ */
+function allowedKeys(type: SceneInputType, friendly: readonly (readonly [string, string])[]): string[] {
+  const fields: string[] = fieldNames(type, { deprecated: true });
+  const aliases = friendly.filter(([, raw]) => fields.includes(raw)).map(([name]) => name);
+  return [...fields, ...aliases, ...(type === "BulkSceneUpdateInput" ? [] : READ_ONLY)];
+}
+
+/** Refuses deprecated schema fields with Stash's reason; a fetched scene's read-only ones are ignored instead. */
+function refuseDeprecated(type: SceneInputType, input: Record<string, unknown>, argument: string): void {
+  for (const [field, reason] of deprecatedFields(type)) {
+    if (input[field] !== undefined && !READ_ONLY.has(field)) {
+      throw new StashValidationError(`${argument}.${field}`, `is deprecated in Stash (${reason.replace(/\.$/, "")})`);
+    }
+  }
+}
+
+/** Sends schema fields the converters do not know as given, so a newer schema's field is never silently dropped. */
+function passThrough(type: SceneInputType, input: Record<string, unknown>, out: Record<string, unknown>): void {
+  for (const key of fieldNames(type)) {
+    if (input[key] !== undefined && !CONVERTED.has(key) && !READ_ONLY.has(key)) out[key] = input[key];
+  }
+}
 
 /** Reads the id of an id or `{ id }` object. */
 export function idOf(value: unknown, argument: string): string {
@@ -150,7 +181,7 @@ function groupList(value: unknown, argument: string): SceneGroupInput[] {
       return { group_id: idOf(entry, arg) };
     }
     const g = entry as Record<string, unknown>;
-    checkKnownKeys(g, ["group", "group_id", "scene_index", "__typename"], arg);
+    checkKnownKeys(g, [...fieldNames("SceneGroupInput"), "group", "__typename"], arg);
     const key = pick(g, "group", "group_id", arg) ?? "group_id";
     const group_id = idOf(g[key], `${arg}.${key}`);
     const out: SceneGroupInput = { group_id };
@@ -168,7 +199,7 @@ function stashIdList(value: unknown, argument: string): StashIDInput[] {
   return value.map((entry, i) => {
     const arg = `${argument}[${i}]`;
     const s = checkObject(entry, arg);
-    checkKnownKeys(s, ["endpoint", "stash_id", "updated_at", "__typename"], arg);
+    checkKnownKeys(s, [...fieldNames("StashIDInput"), "__typename"], arg);
     const endpoint = checkString(s["endpoint"], `${arg}.endpoint`, { nonEmpty: true });
     const stash_id = checkString(s["stash_id"], `${arg}.stash_id`, { nonEmpty: true });
     // Stash refuses two ids for one endpoint; catching it here names the entry.
@@ -194,11 +225,9 @@ function coverImage(value: unknown, argument: string): string {
 }
 
 /** Converts the fields shared by create and update; `out` receives only keys the caller set. */
-function convertCommon(input: Record<string, unknown>, argument: string, out: Record<string, unknown>): void {
+function convertCommon(type: SceneInputType, input: Record<string, unknown>, argument: string, out: Record<string, unknown>): void {
   const set = (key: string) => input[key] !== undefined;
-  for (const [old, replacement] of Object.entries(DEPRECATED)) {
-    if (set(old)) throw new StashValidationError(`${argument}.${old}`, `is deprecated in Stash; use ${replacement}`);
-  }
+  refuseDeprecated(type, input, argument);
   for (const key of TEXT) {
     if (set(key)) out[key] = input[key] === null ? null : checkString(input[key], `${argument}.${key}`);
   }
@@ -232,10 +261,11 @@ export function toSceneCreateInput(scene: SceneCreate, argument = "scene"): Scen
   if (input["id"] !== undefined) {
     throw new StashValidationError(`${argument}.id`, "createScene makes a new scene; drop id, or use updateScene to change an existing one");
   }
-  checkKnownKeys(input, [...COMMON, ...Object.keys(DEPRECATED), "file_ids"], argument);
+  checkKnownKeys(input, allowedKeys("SceneCreateInput", FRIENDLY), argument);
   const out: Record<string, unknown> = {};
-  convertCommon(input, argument, out);
+  convertCommon("SceneCreateInput", input, argument, out);
   if (input["file_ids"] !== undefined) out["file_ids"] = idList(input["file_ids"], `${argument}.file_ids`);
+  passThrough("SceneCreateInput", input, out);
   const hasFile = Array.isArray(out["file_ids"]) && (out["file_ids"] as string[]).length > 0;
   if (!hasFile && (typeof out["title"] !== "string" || out["title"].trim() === "")) {
     throw new StashValidationError(`${argument}.title`, "must be set when the scene has no files (file_ids)");
@@ -259,9 +289,10 @@ export function toSceneMergeValues(values: SceneMergeValues, destination: string
 }
 
 function convertUpdate(input: Record<string, unknown>, id: string, argument: string): SceneUpdateInput {
-  checkKnownKeys(input, [...COMMON, ...Object.keys(DEPRECATED), "id", "primary_file_id", "play_duration"], argument);
+  checkKnownKeys(input, allowedKeys("SceneUpdateInput", FRIENDLY), argument);
   const out: Record<string, unknown> = { id };
-  convertCommon(input, argument, out);
+  convertCommon("SceneUpdateInput", input, argument, out);
+  passThrough("SceneUpdateInput", input, out);
   if (input["primary_file_id"] !== undefined) out["primary_file_id"] = checkId(input["primary_file_id"], `${argument}.primary_file_id`);
   // A fetched scene may carry play_duration: null; Stash crashes on null, and there is nothing to clear.
   if (input["play_duration"] != null) out["play_duration"] = checkNonNegative(input["play_duration"], `${argument}.play_duration`);
@@ -305,30 +336,28 @@ export interface BulkSceneUpdate {
 }
 
 const BULK_RELATIONS = [...RELATIONS, ["groups", "group_ids"]] as const;
+const BULK_FRIENDLY = [...BULK_RELATIONS, ["studio", "studio_id"]] as const;
 
 function bulkIds(value: unknown, argument: string): BulkUpdateIds {
   // Stash reads a null relationship as "unchanged" in bulk updates, unlike sceneUpdate; refuse the ambiguity.
   if (value === null) throw new StashValidationError(argument, "must be { ids, mode }; to clear, send { ids: [], mode: \"SET\" }");
   const v = checkObject(value, argument);
-  checkKnownKeys(v, ["ids", "mode"], argument);
+  checkKnownKeys(v, fieldNames("BulkUpdateIds"), argument);
   return { mode: checkEnum(v["mode"], BulkUpdateIdMode, `${argument}.mode`), ids: idList(v["ids"] ?? [], `${argument}.ids`) };
 }
 
 function bulkUrls(value: unknown, argument: string): BulkUpdateStrings {
   if (value === null) throw new StashValidationError(argument, "must be { values, mode }; to clear, send { values: [], mode: \"SET\" }");
   const v = checkObject(value, argument);
-  checkKnownKeys(v, ["values", "mode"], argument);
+  checkKnownKeys(v, fieldNames("BulkUpdateStrings"), argument);
   return { mode: checkEnum(v["mode"], BulkUpdateIdMode, `${argument}.mode`), values: urlList(v["values"] ?? [], `${argument}.values`) };
 }
 
 /** Converts a bulk update, checking ids (non-empty, no repeats) and every mode. */
 export function toBulkSceneUpdateInput(update: BulkSceneUpdate, argument = "input"): BulkSceneUpdateInput {
   const input = checkObject(update, argument);
-  const allowed = ["ids", ...TEXT, "date", "rating100", "organized", "studio", "studio_id", "urls", ...BULK_RELATIONS.flat()];
-  if (input["url"] !== undefined || input["movie_ids"] !== undefined) {
-    throw new StashValidationError(argument, "url and movie_ids are deprecated in Stash; use urls and group_ids");
-  }
-  checkKnownKeys(input, allowed, argument);
+  checkKnownKeys(input, allowedKeys("BulkSceneUpdateInput", BULK_FRIENDLY), argument);
+  refuseDeprecated("BulkSceneUpdateInput", input, argument);
   const out: Record<string, unknown> = { ids: checkIds(input["ids"], `${argument}.ids`) };
   const set = (key: string) => input[key] !== undefined;
   for (const key of TEXT) {
@@ -344,5 +373,6 @@ export function toBulkSceneUpdateInput(update: BulkSceneUpdate, argument = "inpu
     const key = pick(input, friendly, raw, argument);
     if (key) out[raw] = bulkIds(input[key], `${argument}.${key}`);
   }
+  passThrough("BulkSceneUpdateInput", input, out);
   return out as BulkSceneUpdateInput;
 }

@@ -16,15 +16,11 @@ import {
   type SlimSceneDataFragment,
 } from "../../generated/graphql";
 import { checkInteger, checkKnownKeys, checkObject } from "../core/validate";
+import { checkSortForServer, knownSorts, newestSorts } from "../core/sorts";
+import { serverVersion } from "../core/server-version";
 
-/** Sort names Stash v0.30 accepts for scenes (`random_<seed>` too); anything else is `invalid sort`. */
-export const SCENE_SORTS: readonly string[] = [
-  "bitrate", "created_at", "code", "date", "file_count", "filesize", "duration", "file_mod_time", "framerate",
-  "group_scene_number", "id", "interactive", "interactive_speed", "last_o_at", "last_played_at",
-  "movie_scene_number", "o_counter", "organized", "performer_count", "play_count", "play_duration",
-  "resume_time", "path", "perceptual_similarity", "random", "rating", "resolution", "studio", "tag_count",
-  "title", "updated_at", "performer_age",
-];
+/** Sort names the newest known Stash release accepts for scenes (`random_<seed>` too); older servers are checked against their own list. */
+export const SCENE_SORTS: readonly string[] = newestSorts("scenes");
 
 /** Arguments of `iterateScenes`. */
 export interface IterateScenesArgs<F extends "slim" | "full" = "slim" | "full"> {
@@ -69,7 +65,7 @@ export function iterateScenes<F extends "slim" | "full" = "slim">(
       throw new StashValidationError("filter", "page and per_page are set by the iterator; use perPage for the page size");
     }
   }
-  const filter = checkFindFilter(args.filter, "filter", { sorts: SCENE_SORTS }) ?? {};
+  const filter = checkFindFilter(args.filter, "filter", { sorts: knownSorts("scenes") }) ?? {};
   if (filter.sort === "random") {
     throw new StashValidationError("filter.sort", `"random" reshuffles on every page; use random_<seed> for a stable order`);
   }
@@ -78,8 +74,13 @@ export function iterateScenes<F extends "slim" | "full" = "slim">(
   if (fragment !== "slim" && fragment !== "full") {
     throw new StashValidationError("fragment", `must be "slim" or "full", got ${JSON.stringify(fragment)}`);
   }
+  let serverChecked = false;
   const fetchPage = async (find: FindFilterType, sf: SceneFilterType | undefined): Promise<ScenePage> => {
     throwIfAborted(options.signal, "iterateScenes");
+    if (!serverChecked) {
+      checkSortForServer(filter.sort, "filter.sort", "scenes", await serverVersion(core, options));
+      serverChecked = true;
+    }
     const variables = { filter: find, ...(sf ? { scene_filter: sf } : {}) };
     if (fragment === "full") return (await core.request(FindScenesDocument, variables, options)).findScenes;
     return (await core.request(FindScenesSlimDocument, variables, options)).findScenes;

@@ -5,7 +5,7 @@
  */
 import { guardPartialDates } from "../core/partial-dates";
 import type { CallOptions, StashCore } from "../core/client";
-import { StashError, StashValidationError } from "../core/errors";
+import { emptyResultError, StashValidationError } from "../core/errors";
 import {
   BulkSceneUpdateDocument,
   FindSceneByHashDocument,
@@ -31,7 +31,9 @@ import {
   type SceneStreamsQuery,
 } from "../../generated/graphql";
 import { checkFilterTree, checkFindFilter, mergeQuery } from "../core/find-filter";
-import { SCENE_SORTS } from "./iterate";
+import { checkSortForServer, knownSorts } from "../core/sorts";
+import { serverVersion } from "../core/server-version";
+import { checkInputForServer, fieldNames } from "../core/input-fields";
 import {
   toBulkSceneUpdateInput,
   toSceneCreateInput,
@@ -110,7 +112,7 @@ export type SceneStreamEndpoint = SceneStreamsQuery["sceneStreams"][number];
 /** Guards a nullable mutation result: Stash only sends null alongside an error, which `request` already threw. */
 function present<T>(value: T | null | undefined, operation: string): T {
   if (value === null || value === undefined) {
-    throw new StashError(`${operation}: Stash returned no result and no error; check the Stash logs`, { operation });
+    throw emptyResultError(operation, "result");
   }
   return value;
 }
@@ -123,9 +125,9 @@ export async function findScene(core: StashCore, id: ID, options?: CallOptions):
 /** Finds a scene by a file's MD5 checksum or oshash; `null` when none matches. */
 export async function findSceneByHash(core: StashCore, hash: SceneHashArgs, options?: CallOptions): Promise<SceneDataFragment | null> {
   const input = checkObject(hash, "hash");
-  checkKnownKeys(input, ["checksum", "oshash"], "hash");
+  checkKnownKeys(input, fieldNames("SceneHashInput"), "hash");
   const out: { checksum?: string; oshash?: string } = {};
-  for (const key of ["checksum", "oshash"] as const) {
+  for (const key of fieldNames("SceneHashInput")) {
     if (input[key] == null) continue;
     const value = checkString(input[key], `hash.${key}`, { nonEmpty: true }).trim();
     if (!/^[0-9a-f]+$/i.test(value)) throw new StashValidationError(`hash.${key}`, `"${value}" is not a hexadecimal hash`);
@@ -147,17 +149,19 @@ export async function findScenes(core: StashCore, args: FindScenesArgs = {}, opt
     const ids = checkIds(input["ids"], "ids");
     return (await core.request(FindScenesDocument, { ids }, options)).findScenes;
   }
-  const filter = mergeQuery(checkFindFilter(args.filter, "filter", { sorts: SCENE_SORTS }), args.q);
+  const filter = mergeQuery(checkFindFilter(args.filter, "filter", { sorts: knownSorts("scenes") }), args.q);
   const sceneFilter = checkFilterTree(args.sceneFilter, "sceneFilter");
+  checkSortForServer(filter?.sort, "filter.sort", "scenes", await serverVersion(core, options));
   const variables = { ...(filter ? { filter } : {}), ...(sceneFilter ? { scene_filter: sceneFilter } : {}) };
   return (await core.request(FindScenesDocument, variables, options)).findScenes;
 }
 
 /** Finds scenes whose file paths match a regular expression (`filter.q`, RE2 syntax, case-insensitive). */
 export async function findScenesByPathRegex(core: StashCore, filter: FindFilterType, options?: CallOptions): Promise<FindScenesResult> {
-  const checked = checkFindFilter(filter, "filter", { sorts: SCENE_SORTS });
+  const checked = checkFindFilter(filter, "filter", { sorts: knownSorts("scenes") });
   // Go's RE2 is not JavaScript's RegExp (`(?i)` is valid there), so only an empty pattern is refused here.
   if (!checked?.q || checked.q.trim() === "") throw new StashValidationError("filter.q", "must be a non-empty path regex");
+  checkSortForServer(checked.sort, "filter.sort", "scenes", await serverVersion(core, options));
   return (await core.request(FindScenesByPathRegexDocument, { filter: checked }, options)).findScenesByPathRegex;
 }
 
@@ -184,7 +188,7 @@ export async function parseSceneFilenames(
   // Stash crashes without a pattern.
   if (!filter?.q || filter.q.trim() === "") throw new StashValidationError("filter.q", "must be the filename pattern, e.g. {title}.{ext}");
   const config = checkObject(args.config ?? {}, "config");
-  checkKnownKeys(config, ["ignoreWords", "whitespaceCharacters", "capitalizeTitle", "ignoreOrganized"], "config");
+  checkKnownKeys(config, fieldNames("SceneParserInput"), "config");
   for (const key of ["capitalizeTitle", "ignoreOrganized"]) if (config[key] != null) checkBoolean(config[key], `config.${key}`);
   if (config["whitespaceCharacters"] != null) checkString(config["whitespaceCharacters"], "config.whitespaceCharacters");
   if (config["ignoreWords"] != null) {
@@ -199,6 +203,7 @@ export async function parseSceneFilenames(
 export async function createScene(core: StashCore, scene: SceneCreate, options?: CallOptions): Promise<SceneDataFragment> {
   const input = toSceneCreateInput(scene);
   await guardPartialDates(core, [{ argument: "date", value: input.date }], options);
+  checkInputForServer("SceneCreateInput", input, "scene", await serverVersion(core, options));
   return present((await core.request(SceneCreateDocument, { input }, options)).sceneCreate, "SceneCreate");
 }
 
@@ -206,6 +211,7 @@ export async function createScene(core: StashCore, scene: SceneCreate, options?:
 export async function updateScene(core: StashCore, scene: SceneUpdate, options?: CallOptions): Promise<SceneDataFragment> {
   const input = toSceneUpdateInput(scene);
   await guardPartialDates(core, [{ argument: "date", value: input.date }], options);
+  checkInputForServer("SceneUpdateInput", input, "scene", await serverVersion(core, options));
   return present((await core.request(SceneUpdateDocument, { input }, options)).sceneUpdate, "SceneUpdate");
 }
 
@@ -214,6 +220,7 @@ export async function scenesUpdate(core: StashCore, scenes: readonly SceneUpdate
   if (!Array.isArray(scenes) || scenes.length === 0) throw new StashValidationError("scenes", "must be a non-empty array of scenes");
   const input = scenes.map((s, i) => toSceneUpdateInput(s, `scenes[${i}]`));
   await guardPartialDates(core, input.map((s, i) => ({ argument: `scenes[${i}].date`, value: s.date })), options);
+  checkInputForServer("SceneUpdateInput", input, "scenes", await serverVersion(core, options));
   const result = present((await core.request(ScenesUpdateDocument, { input }, options)).scenesUpdate, "ScenesUpdate");
   return result.map((s) => present(s, "ScenesUpdate"));
 }
@@ -222,6 +229,7 @@ export async function scenesUpdate(core: StashCore, scenes: readonly SceneUpdate
 export async function bulkSceneUpdate(core: StashCore, update: BulkSceneUpdate, options?: CallOptions): Promise<SceneDataFragment[]> {
   const input = toBulkSceneUpdateInput(update);
   await guardPartialDates(core, [{ argument: "date", value: input.date }], options);
+  checkInputForServer("BulkSceneUpdateInput", input, "input", await serverVersion(core, options));
   return present((await core.request(BulkSceneUpdateDocument, { input }, options)).bulkSceneUpdate, "BulkSceneUpdate");
 }
 
@@ -236,7 +244,7 @@ function destroyFlags(input: Record<string, unknown>): { delete_file: boolean; d
 /** Deletes a scene (not its files unless `delete_file: true`). */
 export async function sceneDestroy(core: StashCore, args: SceneDestroyArgs, options?: CallOptions): Promise<boolean> {
   const input = checkObject(args, "args");
-  checkKnownKeys(input, ["id", "delete_file", "delete_generated"], "args");
+  checkKnownKeys(input, fieldNames("SceneDestroyInput"), "args");
   const variables = { input: { id: checkId(input["id"]), ...destroyFlags(input) } };
   return (await core.request(SceneDestroyDocument, variables, options)).sceneDestroy;
 }
@@ -244,7 +252,7 @@ export async function sceneDestroy(core: StashCore, args: SceneDestroyArgs, opti
 /** Deletes several scenes in one transaction (not their files unless `delete_file: true`). */
 export async function scenesDestroy(core: StashCore, args: ScenesDestroyArgs, options?: CallOptions): Promise<boolean> {
   const input = checkObject(args, "args");
-  checkKnownKeys(input, ["ids", "delete_file", "delete_generated"], "args");
+  checkKnownKeys(input, fieldNames("ScenesDestroyInput"), "args");
   const variables = { input: { ids: checkIds(input["ids"]), ...destroyFlags(input) } };
   return (await core.request(ScenesDestroyDocument, variables, options)).scenesDestroy;
 }
@@ -255,7 +263,7 @@ export async function scenesDestroy(core: StashCore, args: ScenesDestroyArgs, op
  */
 export async function sceneMerge(core: StashCore, args: SceneMergeArgs, options?: CallOptions): Promise<SceneDataFragment> {
   const input = checkObject(args, "args");
-  checkKnownKeys(input, ["source", "destination", "values", "play_history", "o_history"], "args");
+  checkKnownKeys(input, fieldNames("SceneMergeInput"), "args");
   if (input["source"] === undefined) throw new StashValidationError("source", "is required: the scene ids to merge into the destination");
   const source = checkIds(input["source"], "source");
   const destination = checkId(input["destination"], "destination");
@@ -265,5 +273,6 @@ export async function sceneMerge(core: StashCore, args: SceneMergeArgs, options?
   if (input["play_history"] != null) merge.play_history = checkBoolean(input["play_history"], "play_history");
   if (input["o_history"] != null) merge.o_history = checkBoolean(input["o_history"], "o_history");
   await guardPartialDates(core, [{ argument: "values.date", value: merge.values?.date }], options);
+  if (merge.values) checkInputForServer("SceneUpdateInput", merge.values, "values", await serverVersion(core, options));
   return present((await core.request(SceneMergeDocument, { input: merge }, options)).sceneMerge, "SceneMerge");
 }

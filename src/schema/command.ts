@@ -4,7 +4,7 @@
  */
 import { isAbsolute, relative } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { SchemaPullError } from "./errors";
+import { StashError } from "../core/errors";
 import { pullSchema, DEFAULT_OUT, type PullOptions, type PullResult } from "./pull";
 import { DEFAULT_BASE_URL, DEFAULT_LIST_URL } from "./upstream";
 
@@ -74,7 +74,8 @@ export function schemaPullCommand(opts: SchemaPullCommandOptions = {}): Command 
         for (const w of result.warnings) writeErr(`${prefix}: warning: ${w}\n`);
         writeOut(`${describeResult(result, process.cwd())}\n`);
       } catch (err) {
-        const message = err instanceof SchemaPullError ? err.message : `unexpected failure: ${(err as Error).message}`;
+        // SchemaPullError, or a core error such as StashNotStashError: both are meant to be shown as is.
+        const message = err instanceof StashError ? err.message : `unexpected failure: ${(err as Error).message}`;
         self.error(message, { exitCode: 1, code: "schema.pull" });
       }
     });

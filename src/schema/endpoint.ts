@@ -1,9 +1,24 @@
 /**
  * Reads the schema of a live Stash server by introspection, plus its version.
+ * Requests go through the SDK's own client core (same URL rule, transport and
+ * typed errors as `StashClient`); this file only turns those errors into the
+ * schema tool's codes and messages.
  */
-import { getIntrospectionQuery, type GraphQLSchema } from "graphql";
+import { getIntrospectionQuery, parse, type DocumentNode, type GraphQLSchema } from "graphql";
+import { StashCore } from "../core/client";
+import {
+  StashAuthError,
+  StashGraphQLError,
+  StashHttpError,
+  StashNetworkError,
+  StashNotStashError,
+  StashTimeoutError,
+  StashValidationError,
+} from "../core/errors";
+import { normalizeUrl } from "../core/url";
+import type { TypedDocumentNode } from "../../generated/typed-document";
 import { SchemaPullError } from "./errors";
-import { displayUrl, preview, request } from "./http";
+import { preview } from "./http";
 import { assertStashSchema, schemaFromIntrospection, SchemaSourceError } from "./sdl";
 
 /** What introspecting an endpoint yields. */
@@ -21,75 +36,75 @@ export interface EndpointOptions {
   timeoutMs: number;
 }
 
-/** Accepts a server base URL or the GraphQL URL itself and returns the GraphQL URL. */
+/** Accepts a server base URL or the GraphQL URL itself and returns the GraphQL URL (the client's rule). */
 export function normalizeEndpoint(input: string): string {
-  let url: URL;
   try {
-    url = new URL(input);
-  } catch {
-    throw new SchemaPullError("options", `--endpoint: "${input}" is not a URL (expected e.g. http://localhost:9999)`);
+    return normalizeUrl(input).url;
+  } catch (err) {
+    if (err instanceof StashValidationError) throw new SchemaPullError("options", `--endpoint: ${err.problem}`, { cause: err });
+    throw err;
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new SchemaPullError("options", `--endpoint: expected an http(s) URL, got protocol "${url.protocol}"`);
-  }
-  const path = url.pathname.replace(/\/+$/, "");
-  if (!/\/graphql$/.test(path)) url.pathname = `${path}/graphql`;
-  return url.toString();
 }
 
-interface GraphQLAnswer {
-  data?: unknown;
-  errors?: { message?: unknown }[];
-}
+type AnyDocument = TypedDocumentNode<Record<string, unknown>, Record<string, never>>;
+const documentOf = (source: string) => parse(source, { noLocation: true }) as DocumentNode as AnyDocument;
 
-async function post(url: string, query: string, opts: EndpointOptions): Promise<GraphQLAnswer> {
-  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-  if (opts.apiKey) headers["ApiKey"] = opts.apiKey;
-  const res = await request(url, { method: "POST", headers, body: JSON.stringify({ query }) }, opts.timeoutMs);
-  const shown = displayUrl(url);
-  if (res.status === 401 || res.status === 403) {
+// Deprecated arguments and input fields are only listed when asked for; older
+// servers may reject that extension, so the plain query is the fallback.
+const FULL = documentOf(getIntrospectionQuery({ descriptions: false, inputValueDeprecation: true }));
+const PLAIN = documentOf(getIntrospectionQuery({ descriptions: false }));
+const VERSION = documentOf("query StashVersion { version { version hash build_time } }");
+
+/** Maps the core's transport and HTTP errors to the schema tool's codes; others pass through. */
+function toPullError(err: unknown, shown: string, opts: EndpointOptions): unknown {
+  if (err instanceof StashAuthError) {
     const hint = opts.apiKey ? "the API key given with --api-key was refused" : "no API key was given (use --api-key)";
-    throw new SchemaPullError("auth", `${shown} answered HTTP ${res.status}: the API key is missing or wrong (${hint})`);
+    return new SchemaPullError("auth", `${shown} answered HTTP ${err.status}: the API key is missing or wrong (${hint})`, { cause: err });
   }
-  let parsed: unknown;
+  if (err instanceof StashTimeoutError) {
+    return new SchemaPullError("connect", `no answer from ${shown} within ${err.timeoutMs} ms: check the URL and that the server is running`, { cause: err });
+  }
+  if (err instanceof StashNetworkError) {
+    // The core's cause is already a redacted copy, e.g. "connect ECONNREFUSED 127.0.0.1:9999".
+    const why = err.cause instanceof Error ? err.cause.message : "";
+    return new SchemaPullError("connect", `could not connect to ${shown}${why ? ` (${why})` : ""}: check the URL and that the server is running`, { cause: err });
+  }
+  if (err instanceof StashHttpError) {
+    const ok = err.status >= 200 && err.status < 300;
+    const what = ok ? "with something that is not JSON" : `HTTP ${err.status}`;
+    return new SchemaPullError(ok ? "response" : "http", `${shown} answered ${what} ("${preview(err.bodyExcerpt)}"): check that it is Stash's GraphQL endpoint`, {
+      cause: err,
+    });
+  }
+  return err;
+}
+
+/** One request; GraphQL errors (HTTP 200, or 4xx with an `errors` body) come back as text instead of throwing. */
+async function ask(core: StashCore, document: AnyDocument, shown: string, opts: EndpointOptions): Promise<{ data?: unknown; why: string }> {
   try {
-    parsed = JSON.parse(res.body);
-  } catch {
-    const ok = res.status >= 200 && res.status < 300;
-    const what = ok ? "with something that is not JSON" : `HTTP ${res.status} ${res.statusText}`.trimEnd();
-    throw new SchemaPullError(
-      ok ? "response" : "http",
-      `${shown} answered ${what} ("${preview(res.body)}"): check that it is Stash's GraphQL endpoint`,
-    );
+    return { data: await core.request(document, {}), why: "" };
+  } catch (err) {
+    if (err instanceof StashGraphQLError) return { ...(err.data ? { data: err.data } : {}), why: err.errors.map((e) => e.message).join("; ") };
+    if (err instanceof StashHttpError && !(err instanceof StashAuthError) && err.errors.length > 0) {
+      return { why: err.errors.map((e) => e.message).join("; ") };
+    }
+    throw toPullError(err, shown, opts);
   }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new SchemaPullError("response", `${shown} answered JSON that is not a GraphQL response: check that it is Stash's GraphQL endpoint`);
-  }
-  return parsed as GraphQLAnswer;
 }
 
-function errorText(answer: GraphQLAnswer): string {
-  return (answer.errors ?? []).map((e) => String(e.message)).join("; ");
-}
-
-async function fetchIntrospection(url: string, opts: EndpointOptions): Promise<unknown> {
-  // Deprecated arguments and input fields are only listed when asked for; older
-  // servers may reject that extension, so fall back to the plain query.
-  const full = await post(url, getIntrospectionQuery({ descriptions: false, inputValueDeprecation: true }), opts);
+async function fetchIntrospection(core: StashCore, shown: string, opts: EndpointOptions): Promise<unknown> {
+  const full = await ask(core, FULL, shown, opts);
   if (full.data) return full.data;
-  const plain = await post(url, getIntrospectionQuery({ descriptions: false }), opts);
+  const plain = await ask(core, PLAIN, shown, opts);
   if (plain.data) return plain.data;
-  const why = errorText(plain) || errorText(full);
-  throw new SchemaPullError(
-    "response",
-    `${displayUrl(url)} did not answer the introspection query${why ? `: ${why}` : " (no data in the response)"}`,
-  );
+  const why = plain.why || full.why;
+  throw new SchemaPullError("response", `${shown} did not answer the introspection query${why ? `: ${why}` : " (no data in the response)"}`);
 }
 
-async function fetchVersion(url: string, opts: EndpointOptions): Promise<string | null> {
+async function fetchVersion(core: StashCore): Promise<string | null> {
   try {
-    const answer = await post(url, "{ version { version hash build_time } }", opts);
-    const version = (answer.data as { version?: { version?: unknown } } | undefined)?.version?.version;
+    const data = (await core.request(VERSION, {})) as { version?: { version?: unknown } | null };
+    const version = data.version?.version;
     return typeof version === "string" && version !== "" ? version : null;
   } catch {
     return null; // the version is a nicety; the schema is what matters
@@ -98,15 +113,19 @@ async function fetchVersion(url: string, opts: EndpointOptions): Promise<string 
 
 /** Introspects a live Stash; the API key, when given, is sent as the `ApiKey` header only. */
 export async function introspectEndpoint(endpoint: string, opts: EndpointOptions): Promise<EndpointSchema> {
-  const url = normalizeEndpoint(endpoint);
-  const data = await fetchIntrospection(url, opts);
+  normalizeEndpoint(endpoint); // refuses a bad URL with the tool's "options" code
+  // No retries: a schema pull is run by hand, and a failure should show at once.
+  const core = new StashCore({ url: endpoint, timeoutMs: opts.timeoutMs, retry: false, ...(opts.apiKey ? { apiKey: opts.apiKey } : {}) });
+  const shown = core.url;
+  const data = await fetchIntrospection(core, shown, opts);
   let schema: GraphQLSchema;
   try {
     schema = schemaFromIntrospection(data);
     assertStashSchema(schema);
   } catch (err) {
-    if (err instanceof SchemaSourceError) throw new SchemaPullError("schema", `${displayUrl(url)}: ${err.message}`);
+    // JSON that is no introspection result, or a schema without Stash's types: another server.
+    if (err instanceof SchemaSourceError) throw new StashNotStashError(shown, err.message.replace(/: it is not a Stash schema$/, ""), { cause: err });
     throw err;
   }
-  return { schema, stashVersion: await fetchVersion(url, opts), url: displayUrl(url) };
+  return { schema, stashVersion: await fetchVersion(core), url: shown };
 }

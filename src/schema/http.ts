@@ -1,6 +1,8 @@
 /**
- * Thin wrapper over global fetch that turns transport failures into messages a
- * user can act on. Header values (the API key) never appear in any message.
+ * Thin wrapper over global fetch for `--ref`'s plain GETs of release files
+ * (GitHub raw and API, never Stash itself), turning transport failures into
+ * messages a user can act on. Stash's GraphQL API goes through the client
+ * core (see endpoint.ts). No header value ever appears in a message.
  */
 import { SchemaPullError } from "./errors";
 

@@ -1,6 +1,8 @@
 /**
  * Downloads the SDL of an upstream Stash release: graphql/schema/schema.graphql
- * plus every file under graphql/schema/types/ at the given git ref.
+ * plus every file under graphql/schema/types/ at the given git ref. These are
+ * plain GETs of text and JSON from GitHub, not Stash's GraphQL API, so they use
+ * ./http rather than the client core (which only speaks GraphQL POSTs).
  */
 import type { GraphQLSchema } from "graphql";
 import { SchemaPullError } from "./errors";

@@ -11,6 +11,8 @@ import {
   type ScrapeSingleSceneInput,
   type ScraperSourceInput,
 } from "../../generated/graphql";
+import { checkInputForServer, fieldNames } from "../core/input-fields";
+import { serverVersion } from "../core/server-version";
 import { checkDate, checkId, checkIds, checkKnownKeys, checkObject, checkString, checkUrl, type ID } from "../core/validate";
 
 /** Which scraper to ask: a configured scraper's id, or a stash-box endpoint URL. */
@@ -32,7 +34,7 @@ export type SceneScraper = ListSceneScrapersQuery["listScrapers"][number];
 
 function checkSource(value: unknown): ScraperSourceInput {
   const source = checkObject(value, "source");
-  checkKnownKeys(source, ["scraper_id", "stash_box_endpoint"], "source");
+  checkKnownKeys(source, fieldNames("ScraperSourceInput"), "source");
   const hasScraper = source["scraper_id"] != null;
   const hasBox = source["stash_box_endpoint"] != null;
   if (hasScraper === hasBox) throw new StashValidationError("source", "give exactly one of scraper_id or stash_box_endpoint");
@@ -40,17 +42,16 @@ function checkSource(value: unknown): ScraperSourceInput {
   return { stash_box_endpoint: checkUrl(source["stash_box_endpoint"], "source.stash_box_endpoint") };
 }
 
-const SCRAPED_INPUT_KEYS = ["title", "code", "details", "director", "urls", "date", "remote_site_id"];
-
 function checkSingleInput(value: unknown): ScrapeSingleSceneInput {
   const input = checkObject(value, "input");
-  checkKnownKeys(input, ["scene_id", "query", "scene_input"], "input");
-  const given = (["scene_id", "query", "scene_input"] as const).filter((k) => input[k] != null);
+  const keys = fieldNames("ScrapeSingleSceneInput");
+  checkKnownKeys(input, keys, "input");
+  const given = keys.filter((k) => input[k] != null);
   if (given.length !== 1) throw new StashValidationError("input", "give exactly one of scene_id, query or scene_input");
   if (input["scene_id"] != null) return { scene_id: checkId(input["scene_id"], "input.scene_id") };
   if (input["query"] != null) return { query: checkString(input["query"], "input.query", { nonEmpty: true }) };
   const scene = checkObject(input["scene_input"], "input.scene_input");
-  checkKnownKeys(scene, SCRAPED_INPUT_KEYS, "input.scene_input");
+  checkKnownKeys(scene, fieldNames("ScrapedSceneInput"), "input.scene_input");
   if (scene["date"] != null) checkDate(scene["date"], "input.scene_input.date");
   if (scene["urls"] != null) {
     if (!Array.isArray(scene["urls"])) throw new StashValidationError("input.scene_input.urls", "must be an array of URLs");
@@ -67,6 +68,7 @@ export async function scrapeSingleScene(
   options?: CallOptions,
 ): Promise<ScrapedSceneDataFragment[]> {
   const variables = { source: checkSource(source), input: checkSingleInput(input) };
+  checkInputForServer("ScrapeSingleSceneInput", variables.input, "input", await serverVersion(core, options));
   return (await core.request(ScrapeSingleSceneDocument, variables, options)).scrapeSingleScene;
 }
 
@@ -78,7 +80,7 @@ export async function scrapeMultiScenes(
   options?: CallOptions,
 ): Promise<ScrapedSceneDataFragment[][]> {
   const checked = checkObject(input, "input");
-  checkKnownKeys(checked, ["scene_ids"], "input");
+  checkKnownKeys(checked, fieldNames("ScrapeMultiScenesInput"), "input");
   const variables = { source: checkSource(source), input: { scene_ids: checkIds(checked["scene_ids"], "input.scene_ids") } };
   return (await core.request(ScrapeMultiScenesDocument, variables, options)).scrapeMultiScenes;
 }

@@ -12,7 +12,7 @@ import { markerView } from "./present-scene";
 import { tagView } from "./present-entities";
 import type { MarkerRecord } from "./store";
 
-/** The sorts Stash accepts for markers (besides random and random_<seed>). */
+/** The plain-column sorts Stash accepts for markers (title, scenes_updated_at, duration and random are handled apart). */
 export const MARKER_SORTS = ["created_at", "id", "title", "scene_id", "scenes_updated_at", "seconds", "updated_at"] as const;
 
 const natural = new Intl.Collator("en", { numeric: true, sensitivity: "accent" });
@@ -51,6 +51,10 @@ function markerComparator(ctx: StandInContext, sort: string, descending: boolean
     primary = (a, b) => natural.compare(key(a.marker), key(b.marker));
   } else if (sort === "scenes_updated_at") {
     primary = byValue((r) => r.scene?.updatedAt ?? "");
+  } else if (sort === "duration") {
+    // end_seconds - seconds; a marker without an end is NULL, which SQLite sorts first.
+    const length = (r: MarkerRow) => (r.marker.endSeconds === null ? -Infinity : r.marker.endSeconds - r.marker.seconds);
+    primary = byValue(length);
   } else if ((MARKER_SORTS as readonly string[]).includes(sort)) {
     const field = { created_at: "createdAt", id: "id", scene_id: "sceneId", seconds: "seconds", updated_at: "updatedAt" }[
       sort as "created_at" | "id" | "scene_id" | "seconds" | "updated_at"

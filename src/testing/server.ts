@@ -1,7 +1,8 @@
 /**
  * The stand-in's HTTP server: `/graphql` (POST and GET), `/healthz`, and
  * scene screenshots, with Stash's authentication, fault injection and
- * request accounting. Every instance owns its store, schema and sockets.
+ * request accounting. Every instance owns its store and sockets; instances
+ * serving the same snapshot share its executable schema, which holds no state.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -248,10 +249,23 @@ class StandInServer implements StandIn {
   }
 }
 
+/**
+ * Executable schemas by snapshot, built on first use: building one costs tens of
+ * milliseconds, and test suites start a stand-in per test. Sharing is safe because
+ * the resolvers keep everything in the per-instance context, never on the schema.
+ */
+const schemas = new Map<string, GraphQLSchema>();
+
+function schemaFor(snapshot: string, sdl: string): GraphQLSchema {
+  let schema = schemas.get(snapshot);
+  if (!schema) schemas.set(snapshot, (schema = buildStandInSchema(sdl)));
+  return schema;
+}
+
 /** Starts a stand-in Stash server on 127.0.0.1 (port 0 unless given) and resolves once it listens. */
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const choice = chooseSchema(options.version, options.reportedVersion);
-  const schema = buildStandInSchema(choice.sdl);
+  const schema = schemaFor(choice.snapshot, choice.sdl);
   const server = createServer();
   server.keepAliveTimeout = 60_000;
   server.headersTimeout = 65_000;

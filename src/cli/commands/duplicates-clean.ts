@@ -4,6 +4,7 @@ import type { ApplyDuplicateCleanupResult, CleanupResult } from "../../scenes/du
 import type { CliContext } from "../context";
 import { addFinderOptions, duplicatesText, findAndPlan, type FinderFlags } from "../duplicate-options";
 import { CliExit, EXIT } from "../exit-codes";
+import { plural } from "../../report/format";
 import { startProgress } from "../progress";
 
 interface CleanFlags extends FinderFlags {
@@ -54,7 +55,7 @@ export function registerDuplicatesClean(duplicates: Command, ctx: CliContext): v
         return;
       }
       await ctx.out(duplicatesText(found.groups, plan));
-      if (plan.groups.length) await ctx.out(`dry run: nothing changed; add --apply to merge ${plan.summary.remove} scenes into ${plan.summary.keep} keepers\n`);
+      if (plan.groups.length) await ctx.out(`dry run: nothing changed; add --apply to merge ${plural(plan.summary.remove, "scene")} into ${plural(plan.summary.keep, "keeper")}\n`);
       return;
     }
     if (plan.groups.length === 0) {
@@ -71,9 +72,9 @@ export function registerDuplicatesClean(duplicates: Command, ctx: CliContext): v
     if (flags.json) await ctx.out(`${JSON.stringify(resultJson(result), null, 2)}\n`);
     else {
       await ctx.out(result.results.map((r) => `${resultLine(r)}\n`).join(""));
-      await ctx.out(`${result.merged} merged, ${result.failed} failed, ${result.skipped} skipped (of ${plan.groups.length} groups)\n`);
+      await ctx.out(`${result.merged} merged, ${result.failed} failed, ${result.skipped} skipped (of ${plural(plan.groups.length, "group")})\n`);
     }
-    if (result.failed > 0) throw new CliExit(EXIT.failure, `${result.failed} of ${plan.groups.length} merges failed`);
+    if (result.failed > 0) throw new CliExit(EXIT.failure, `${result.failed} of ${plural(plan.groups.length, "merge")} failed`);
     if (ctx.io.signal?.aborted) throw new CliExit(EXIT.interrupted, "interrupted; the remaining groups were not merged");
   });
 }

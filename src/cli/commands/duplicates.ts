@@ -5,7 +5,8 @@ import type { Command } from "commander";
 import { renderDuplicateReport } from "../../report/duplicates-html";
 import { inlineScreenshots } from "../../report/inline-images";
 import type { CliContext } from "../context";
-import { addFinderOptions, duplicatesJson, duplicatesText, findAndPlan, type FinderFlags, type FoundDuplicates } from "../duplicate-options";
+import { plural } from "../../report/format";
+import { addFinderOptions, cleanCommandFor, duplicatesJson, duplicatesText, findAndPlan, type FinderFlags, type FoundDuplicates } from "../duplicate-options";
 import { CliExit, CliUsageError, EXIT } from "../exit-codes";
 import { registerDuplicatesClean } from "./duplicates-clean";
 
@@ -61,8 +62,8 @@ with the key and embeds the images, so the key never appears in the file.
 
 Examples:
   stash-gql duplicates --preset high --html duplicates.html --inline-images
-  stash-gql duplicates clean --keep largest          # dry run: print the merges
-  stash-gql duplicates clean --keep largest --apply  # run them
+  stash-gql duplicates clean --keep largest --preset high          # dry run: print the merges
+  stash-gql duplicates clean --keep largest --preset high --apply  # run them
 `,
     )
     .action(async (flags: ReportFlags) => {
@@ -71,10 +72,10 @@ Examples:
       await ctx.out(flags.json ? `${JSON.stringify(duplicatesJson(found.groups, found.plan), null, 2)}\n` : duplicatesText(found.groups, found.plan));
       if (flags.html) {
         const path = await writeReport(ctx, { ...flags, html: flags.html }, found);
-        ctx.err(`stash-gql: wrote ${path} (${found.groups.length} groups)\n`);
+        ctx.err(`stash-gql: wrote ${path} (${plural(found.groups.length, "group")})\n`);
       }
       if (!flags.json && found.plan.groups.length) {
-        ctx.err(`stash-gql: to merge: stash-gql duplicates clean --keep ${found.plan.strategy} (a dry run; add --apply to run it)\n`);
+        ctx.err(`stash-gql: to merge: ${cleanCommandFor(flags)} (a dry run; add --apply to run it)\n`);
       }
     });
   registerDuplicatesClean(cmd, ctx);

@@ -1,8 +1,9 @@
 /** `stash-gql markers merge`: copy markers from source scenes onto a target scene. */
 import type { Command } from "commander";
 import type { MergeSceneMarkersResult } from "../../markers/merge";
-import { formatDuration } from "../../report/format";
+import { formatDuration, plural } from "../../report/format";
 import { addConnectionOptions, type CliContext, type ConnectionFlags } from "../context";
+import { StashValidationError } from "../../core/errors";
 import { CliExit, EXIT } from "../exit-codes";
 import { collectIds, sceneId } from "../parse";
 
@@ -27,7 +28,7 @@ function mergeText(r: MergeSceneMarkersResult): string {
   for (const f of r.failed) lines.push(`FAILED  ${formatDuration(f.source.seconds)}  ${f.source.title || "(no title)"}: ${f.error.message.replace(/\s*\n\s*/g, " ")}`);
   const count = r.dryRun ? r.planned.length : r.created.length;
   lines.push(
-    `${verb} ${count} marker${count === 1 ? "" : "s"} from scene${r.sourceIds.length === 1 ? "" : "s"} ${r.sourceIds.join(", ")} to scene ${r.targetId}; ` +
+    `${verb} ${plural(count, "marker")} from scene${r.sourceIds.length === 1 ? "" : "s"} ${r.sourceIds.join(", ")} to scene ${r.targetId}; ` +
       `${r.skipped.length} skipped, ${r.failed.length} failed${r.dryRun ? " (dry run: nothing changed)" : ""}`,
   );
   return `${lines.join("\n")}\n`;
@@ -45,6 +46,12 @@ function mergeJson(r: MergeSceneMarkersResult): unknown {
   };
 }
 
+/** The SDK reports a missing target or source as bad input; the CLI's code for "not found" is 1, as for `scenes get`. */
+function notFoundIsFailure(err: unknown): never {
+  if (err instanceof StashValidationError && / not found\b/.test(err.problem)) throw new CliExit(EXIT.failure, err.problem);
+  throw err;
+}
+
 /** Registers `markers merge`. */
 export function registerMarkers(program: Command, ctx: CliContext): void {
   const markers = program.command("markers").description("Work with scene markers");
@@ -57,8 +64,11 @@ export function registerMarkers(program: Command, ctx: CliContext): void {
     .option("--json", "print the result as JSON")
     .addHelpText("after", "\nExample:\n  stash-gql markers merge --target 12 --source 31 47 --dry-run\n");
   addConnectionOptions(merge).action(async (flags: MergeFlags) => {
-    const result = await ctx.client(flags).mergeSceneMarkers(flags.target, flags.source, { dryRun: flags.dryRun ?? false }, ctx.call);
+    const result = await ctx
+      .client(flags)
+      .mergeSceneMarkers(flags.target, flags.source, { dryRun: flags.dryRun ?? false }, ctx.call)
+      .catch(notFoundIsFailure);
     await ctx.out(flags.json ? `${JSON.stringify(mergeJson(result), null, 2)}\n` : mergeText(result));
-    if (result.failed.length) throw new CliExit(EXIT.failure, `${result.failed.length} of ${result.planned.length} markers could not be copied`);
+    if (result.failed.length) throw new CliExit(EXIT.failure, `${result.failed.length} of ${plural(result.planned.length, "marker")} could not be copied`);
   });
 }

@@ -1,8 +1,8 @@
 /** `stash-gql scenes list|get`: read scenes as a table, JSON, or a JSON-lines stream. */
 import type { Command } from "commander";
-import type { SceneDataFragment, SceneFilterType } from "../../../generated/graphql";
+import { SortDirectionEnum, type SceneDataFragment, type SceneFilterType } from "../../../generated/graphql";
 import { StashHttpError } from "../../core/errors";
-import { formatBytes, formatDuration, formatResolution } from "../../report/format";
+import { formatBytes, formatDuration, formatResolution, plural } from "../../report/format";
 import { addConnectionOptions, type CliContext, type ConnectionFlags } from "../context";
 import { CliExit, CliUsageError, EXIT } from "../exit-codes";
 import { jsonObject, sceneId, wholeNumber } from "../parse";
@@ -48,11 +48,12 @@ export function scenesTable(scenes: readonly TableScene[]): string {
   );
 }
 
-function direction(value: string | undefined): "ASC" | "DESC" | undefined {
+function direction(value: string | undefined): SortDirectionEnum | undefined {
   if (value === undefined) return undefined;
   const upper = value.toUpperCase();
-  if (upper !== "ASC" && upper !== "DESC") throw new CliUsageError(`--direction must be ASC or DESC, got "${value}"`);
-  return upper;
+  const known = Object.values(SortDirectionEnum) as string[];
+  if (!known.includes(upper)) throw new CliUsageError(`--direction must be ${known.join(" or ")}, got "${value}"`);
+  return upper as SortDirectionEnum;
 }
 
 async function listAll(ctx: CliContext, flags: ListFlags): Promise<void> {
@@ -98,7 +99,7 @@ async function listPage(ctx: CliContext, flags: ListFlags): Promise<void> {
   const page = flags.page ?? 1;
   const first = (page - 1) * filter.per_page + 1;
   await ctx.out(result.scenes.length ? scenesTable(result.scenes) : "no scenes\n");
-  const shown = result.scenes.length ? `scenes ${first}–${first + result.scenes.length - 1} of ${result.count}` : `${result.count} scenes in all`;
+  const shown = result.scenes.length ? `scenes ${first}–${first + result.scenes.length - 1} of ${result.count}` : `${plural(result.count, "scene")} in all`;
   const more = first + result.scenes.length - 1 < result.count ? `; --page ${page + 1} for more, --all for every scene` : "";
   await ctx.out(`${shown}${more}\n`);
 }

@@ -1,6 +1,17 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
+/**
+ * graphql's CommonJS entry (package.json "main"), the one Node gives every package at run time.
+ * Vite would otherwise resolve src/'s `import "graphql"` to its ESM copy ("module"), while
+ * CommonJS dependencies (subscriptions-transport-ws, graphql-codegen) `require` the CommonJS one:
+ * two graphql instances, and the stand-in's schema handed to the WebSocket servers is rejected
+ * with "Cannot use GraphQLSchema ... from another module or realm".
+ */
+const graphqlMain = createRequire(import.meta.url).resolve("graphql");
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlMain }] },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,

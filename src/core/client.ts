@@ -81,6 +81,40 @@ interface OperationInfo {
   readonly kind: "query" | "mutation";
 }
 
+const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
+
+/**
+ * An iterator that runs `check` before starting `start()`'s stream. Unlike an
+ * async generator wrapping the stream, its `return()` reaches the stream at
+ * once, so `break` on an idle subscription releases it without waiting for
+ * another event.
+ */
+function afterCheck<T>(check: () => Promise<void>, start: () => AsyncIterableIterator<T>): AsyncIterableIterator<T> {
+  let inner: AsyncIterableIterator<T> | undefined;
+  let checked: Promise<void> | undefined;
+  let closed = false;
+  const open = async (): Promise<AsyncIterableIterator<T> | undefined> => {
+    await (checked ??= check());
+    if (!closed) inner ??= start();
+    return inner;
+  };
+  return {
+    async next() {
+      if (closed) return DONE;
+      const stream = await open();
+      return stream ? stream.next() : DONE;
+    },
+    async return() {
+      closed = true;
+      await inner?.return?.();
+      return DONE;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
 /** The name of a document's operation, if it has one. */
 function operationName(document: DocumentNode): string | undefined {
   const op = document.definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
@@ -174,11 +208,7 @@ export class StashCore {
     const start = () => transport.subscribe(document, variables, options.signal ? { signal: options.signal } : {});
     const name = operationName(document);
     if (!this.checkCompatibility || name === undefined) return start();
-    const ensure = () => this.ensureSupported(name, options.signal);
-    return (async function* checked() {
-      await ensure();
-      yield* start();
-    })();
+    return afterCheck(() => this.ensureSupported(name, options.signal), start);
   }
 
   /** Ends open subscriptions and closes their socket; HTTP calls need no closing. */

@@ -1,10 +1,12 @@
 /**
- * Stash's API-key check: the `ApiKey` header, or `?apikey=` (used on media
- * URLs). A non-empty key that does not match is refused even when the server
- * has no credentials configured, as Stash (v0.26+) does.
+ * Stash's request authentication: the `ApiKey` header, or `?apikey=` (used on
+ * media URLs), else the `session` cookie of a login (sessions.ts). A non-empty
+ * key that does not match is refused even when the server has no credentials
+ * configured, as Stash (v0.26+) does.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { timingSafeEqual } from "node:crypto";
+import { requestCookie, type SessionStore } from "./sessions";
 
 function sameKey(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -23,13 +25,40 @@ export function presentedKey(req: IncomingMessage, url: URL): string {
 export type AuthVerdict = "ok" | "refused" | "legacy-error";
 
 /**
- * Decides whether a request may proceed. `legacy` imitates v0.25, which
- * answered a key sent to a server without credentials with a 500.
+ * Login sessions for `checkAuth`: a request without a key may present the
+ * session cookie instead; `required` says whether anonymous requests are refused
+ * (credentials configured, or the stand-in locked by its `apiKey` option).
  */
-export function checkAuth(req: IncomingMessage, url: URL, apiKey: string | undefined, legacy = false): AuthVerdict {
+export interface SessionAccess {
+  readonly sessions: SessionStore;
+  readonly required: boolean;
+}
+
+/**
+ * Decides whether a request may proceed, in pkg/session/session.go
+ * Authenticate's order: a presented key must match (even when none is
+ * configured); without one, a live session cookie passes; otherwise only when
+ * nothing is required. `legacy` imitates v0.25, which answered a key sent to a
+ * server without credentials with a 500.
+ */
+export function checkAuth(
+  req: IncomingMessage,
+  url: URL,
+  apiKey: string | undefined,
+  legacy = false,
+  access?: SessionAccess,
+): AuthVerdict {
   const given = presentedKey(req, url);
-  if (!apiKey) return given === "" ? "ok" : legacy ? "legacy-error" : "refused";
-  return given !== "" && sameKey(given, apiKey) ? "ok" : "refused";
+  if (given !== "") {
+    if (!apiKey) return legacy ? "legacy-error" : "refused";
+    return sameKey(given, apiKey) ? "ok" : "refused";
+  }
+  if (access) {
+    const cookie = requestCookie(req, access.sessions.cookieName);
+    if (cookie !== "" && access.sessions.validate(cookie) !== null) return "ok";
+    return access.required ? "refused" : "ok";
+  }
+  return apiKey ? "refused" : "ok";
 }
 
 /** True when the request may proceed. */

@@ -4,7 +4,13 @@
  * (see present-*.ts) that graphql-js resolves field by field.
  */
 import type { GraphQLResolveInfo } from "graphql";
+import type { ConfigStore } from "./config";
+import type { SessionStore } from "./sessions";
 import type { Store } from "./store";
+import type { Disk, ScanCompleteEmitter } from "./disk";
+import type { JobManager } from "./jobs";
+import type { LogBuffer } from "./logs";
+import type { PluginHost, VisitedPluginHook } from "./plugins";
 
 /** Per-instance state every resolver can reach. Nothing here is shared between stand-ins. */
 export interface StandInContext {
@@ -15,6 +21,22 @@ export interface StandInContext {
   readonly version: string;
   /** The configured API key; Stash puts it into stream URLs so players can fetch them. */
   readonly apiKey?: string | undefined;
+  /** The job queue (`findJob`, `jobQueue`, task mutations); its "update" events feed jobsSubscribe. */
+  readonly jobs: JobManager;
+  /** The log; its "entries" events feed loggingSubscribe. */
+  readonly logs: LogBuffer;
+  /** Emits "complete" (no payload) when a scan or clean job ends — feeds scanCompleteSubscribe. */
+  readonly scanComplete: ScanCompleteEmitter;
+  /** Files on disk not yet scanned into the library (`Fixture.disk`). */
+  readonly disk: Disk;
+  /** The instance's configuration (`configuration`, `configure*`). */
+  readonly config: ConfigStore;
+  /** Login sessions behind the `session` cookie. */
+  readonly sessions: SessionStore;
+  /** The plugin cache (`plugins`, `runPluginTask`, post hooks). */
+  readonly plugins?: PluginHost;
+  /** Per request: the plugin hooks its session cookie says led to it (Stash's hook loop guard). */
+  readonly visitedPluginHooks?: readonly VisitedPluginHook[];
 }
 
 /** A media URL as Stash hands it out: with `apikey` first in the query when a key is configured. */
@@ -33,8 +55,20 @@ export type RootResolver = (
 /** Root resolvers keyed by field name, for Query or Mutation. */
 export type RootResolvers = Readonly<Record<string, RootResolver>>;
 
+/**
+ * A Subscription field: `subscribe` returns the event stream (graphql-js calls its
+ * `return()` when the client unsubscribes), and each event is the field's value.
+ */
+export type SubscriptionResolver = (
+  args: Record<string, any>,
+  ctx: StandInContext,
+  info: GraphQLResolveInfo,
+) => AsyncIterable<unknown> | Promise<AsyncIterable<unknown>>;
+
 /** A group of root resolvers contributed by one module. */
 export interface ResolverModule {
   readonly Query?: RootResolvers;
   readonly Mutation?: RootResolvers;
+  /** Subscription fields by name: their event streams. */
+  readonly Subscription?: Readonly<Record<string, SubscriptionResolver>>;
 }

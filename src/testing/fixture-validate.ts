@@ -162,7 +162,7 @@ function checkScene(scene: FixtureScene, path: string, seenPaths: Set<string>): 
 /** Throws a descriptive error for the first problem in the fixture; returns silently when it is valid. */
 export function validateFixture(fixture: Fixture): void {
   if (!isObject(fixture)) fail("fixture", "must be an object");
-  const known = new Set(["tags", "performers", "studios", "groups", "scenes"]);
+  const known = new Set(["tags", "performers", "studios", "groups", "scenes", "disk", "plugins"]);
   for (const key of Object.keys(fixture)) if (!known.has(key)) fail(key, "is not a fixture key");
   checkNamedList(fixture.tags, "tags");
   checkNamedList(fixture.performers, "performers");
@@ -171,4 +171,11 @@ export function validateFixture(fixture: Fixture): void {
   if (fixture.scenes !== undefined && !Array.isArray(fixture.scenes)) fail("scenes", "must be an array");
   const seenPaths = new Set<string>();
   (fixture.scenes ?? []).forEach((scene, i) => checkScene(scene, `scenes[${i}]`, seenPaths));
+  if (fixture.disk !== undefined && !Array.isArray(fixture.disk)) fail("disk", "must be an array");
+  if (fixture.plugins !== undefined && !Array.isArray(fixture.plugins)) fail("plugins", "must be an array");
+  fixture.plugins?.forEach((plugin, i) => {
+    if (typeof plugin?.id !== "string" || plugin.id === "") fail(`plugins[${i}].id`, "must be a non-empty string");
+    if (!Array.isArray(plugin.exec) || plugin.exec.length === 0) fail(`plugins[${i}].exec`, "must be a non-empty array of strings");
+  });
+  (fixture.disk ?? []).forEach((file, i) => checkFile(file, `disk[${i}]`, seenPaths));
 }

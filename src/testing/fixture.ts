@@ -3,6 +3,7 @@
  * stand-in, and the ids it hands back. Stash creates files only by scanning
  * disk, so a fixture is the only way files (and their fingerprints) appear.
  */
+import type { StandInPlugin } from "./plugin-defs";
 
 /** A tag, performer, studio or group named by a plain string or an object with `name`. */
 export type FixtureNamed = string | { readonly name: string };
@@ -95,6 +96,10 @@ export interface Fixture {
   readonly studios?: readonly FixtureStudio[];
   readonly groups?: readonly FixtureNamed[];
   readonly scenes?: readonly FixtureScene[];
+  /** Video files on disk but not yet in the library: `metadataScan` adds them (paths must be new). */
+  readonly disk?: readonly FixtureFile[];
+  /** Installed plugins (as their ymls describe them), added to those the stand-in started with. */
+  readonly plugins?: readonly StandInPlugin[];
 }
 
 /** The ids `seed()` created or reused (all ids are GraphQL ID strings). */

@@ -4,17 +4,22 @@
  * error, so the stand-in never answers a field with invented data.
  */
 import { buildSchema, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from "graphql";
-import type { ResolverModule, RootResolver, StandInContext } from "./context";
+import type { ResolverModule, RootResolver, StandInContext, SubscriptionResolver } from "./context";
+import { configResolvers } from "./config-resolvers";
 import { entityResolvers } from "./entities";
 import { historyMutations } from "./history";
+import { jobResolvers } from "./job-resolvers";
 import { markerResolvers } from "./markers";
+import { pluginResolvers, withPostHooks } from "./plugin-resolvers";
 import { sceneMutations } from "./scene-mutations";
 import { sceneQueries } from "./scene-queries";
 import { scraperResolvers } from "./scrapers";
+import { subscriptionResolvers } from "./subscriptions";
+import { taskMutations } from "./task-mutations";
 
 /** The resolver modules; a later module wins a field both define. */
 export function standInModules(): readonly ResolverModule[] {
-  return [entityResolvers, scraperResolvers, sceneQueries, sceneMutations, historyMutations, markerResolvers];
+  return [entityResolvers, scraperResolvers, sceneQueries, sceneMutations, historyMutations, markerResolvers, subscriptionResolvers, configResolvers, pluginResolvers, jobResolvers, taskMutations];
 }
 
 function unsupported(name: string): RootResolver {
@@ -31,17 +36,33 @@ function attach(type: GraphQLObjectType | null | undefined, pick: (name: string)
   }
 }
 
+/** Subscription fields: `subscribe` gives the event stream; each event is already the field's value. */
+function attachSubscriptions(type: GraphQLObjectType | null | undefined, pick: (name: string) => SubscriptionResolver | undefined): void {
+  if (!type) return;
+  for (const [name, field] of Object.entries(type.getFields()) as [string, GraphQLField<unknown, StandInContext>][]) {
+    const subscribe = pick(name) ?? unsupported(name);
+    field.subscribe = (_root, args, ctx, info) => subscribe(args, ctx, info);
+    field.resolve = (event) => event;
+  }
+}
+
 /** Parses `sdl` and attaches the modules' root resolvers; fields missing from an older schema are skipped. */
 export function buildStandInSchema(sdl: string, modules: readonly ResolverModule[] = standInModules()): GraphQLSchema {
   const schema = buildSchema(sdl);
   const query = new Map<string, RootResolver>();
   const mutation = new Map<string, RootResolver>();
+  const subscription = new Map<string, SubscriptionResolver>();
   for (const mod of modules) {
     for (const [name, fn] of Object.entries(mod.Query ?? {})) query.set(name, fn);
     for (const [name, fn] of Object.entries(mod.Mutation ?? {})) mutation.set(name, fn);
+    for (const [name, fn] of Object.entries(mod.Subscription ?? {})) subscription.set(name, fn);
   }
   attach(schema.getQueryType(), (name) => query.get(name));
-  attach(schema.getMutationType(), (name) => mutation.get(name));
-  attach(schema.getSubscriptionType(), () => undefined);
+  // Mutations that fire Stash's post hooks run the hooked plugins before answering.
+  attach(schema.getMutationType(), (name) => {
+    const fn = mutation.get(name);
+    return fn && withPostHooks(name, fn);
+  });
+  attachSubscriptions(schema.getSubscriptionType(), (name) => subscription.get(name));
   return schema;
 }

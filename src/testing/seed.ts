@@ -55,7 +55,8 @@ class NameIndex {
   }
 }
 
-function fileRecord(store: Store, file: FixtureFile, sceneId: number, stamp: string): FileRecord {
+/** A file record for a fixture file (scanner-like defaults), attached to `sceneId`. */
+export function fileRecord(store: Store, file: FixtureFile, sceneId: number, stamp: string): FileRecord {
   const duration = file.duration;
   return {
     id: store.allocateId("files"),

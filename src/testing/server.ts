@@ -1,13 +1,17 @@
 /**
- * The stand-in's HTTP server: `/graphql` (POST and GET), `/healthz`, and
- * scene screenshots, with Stash's authentication, fault injection and
+ * The stand-in's HTTP server: `/graphql` (POST and GET), `/healthz`, scene
+ * screenshots and `/login`/`/logout`, with Stash's authentication, fault injection and
  * request accounting. Every instance owns its store and sockets; instances
  * serving the same snapshot share its executable schema, which holds no state.
  */
+import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import type { GraphQLSchema } from "graphql";
-import { checkAuth, refuse } from "./auth";
+import { checkAuth, refuse, type AuthVerdict } from "./auth";
+import { ConfigStore, type Credentials } from "./config";
+import type { ConfigOverrides } from "./config-defaults";
 import type { StandInContext } from "./context";
 import { DocumentCache, plainError, prepare, run, type Outcome, type Preparation } from "./execute";
 import { FaultController, type FaultSpec } from "./faults";
@@ -17,9 +21,19 @@ import { decodeGet, decodePost, negotiateType, readBody, type DecodedParams } fr
 import { screenshotPng } from "./images";
 import { buildStandInSchema } from "./resolvers";
 import { chooseSchema } from "./schemas";
+import { handleLogin, isLoginPath } from "./login";
 import { seedStore } from "./seed";
+import { SessionStore } from "./sessions";
 import { RequestStats, type RequestLogEntry } from "./stats";
 import { Store } from "./store";
+import type { StandInPlugin } from "./plugin-defs";
+import { PluginHost, type StandInPlugins } from "./plugins";
+import { requestCookie } from "./sessions";
+import type { JobClockOptions } from "./clock";
+import { Disk } from "./disk";
+import { JobManager, type JobsController } from "./jobs";
+import { LogBuffer } from "./logs";
+import { WebSocketGateway } from "./websocket";
 
 /** Options of `startStandIn`. */
 export interface StandInOptions {
@@ -37,6 +51,22 @@ export interface StandInOptions {
   now?: () => Date;
   /** Delay added before handling every GraphQL request, in milliseconds. */
   latencyMs?: number;
+  /**
+   * How jobs (scans and other tasks) advance. `clock: "real"` (default) steps
+   * every `stepMs` (default 10) ms while jobs are queued; `clock: "manual"`
+   * steps only on `standIn.jobs.tick(n)` / `standIn.jobs.runUntilIdle()`.
+   */
+  jobs?: JobClockOptions;
+  /**
+   * Username and password: Stash then refuses anonymous requests (401,
+   * `WWW-Authenticate: FormBased`), `POST /login` opens a cookie session, and
+   * the API key is whatever `generateAPIKey` made (none at start unless `apiKey`).
+   */
+  credentials?: Credentials;
+  /** Initial configuration, merged section by section over Stash's defaults. */
+  config?: ConfigOverrides;
+  /** Plugins as their yml would define them; only the `raw` interface runs (as child processes). */
+  plugins?: readonly StandInPlugin[];
 }
 
 /** A running stand-in Stash server. */
@@ -54,6 +84,16 @@ export interface StandIn {
   readonly store: Store;
   /** Run-time fault injection. */
   readonly faults: FaultController;
+  /** The configuration `configuration` reports and `configure*` change. */
+  readonly config: ConfigStore;
+  /** Login sessions behind the `session` cookie. */
+  readonly sessions: SessionStore;
+  /** The job queue: `tick(n)` / `runUntilIdle()` advance it under the manual clock. */
+  readonly jobs: JobsController;
+  /** The server log (`logs` query, loggingSubscribe); jobs write into it. */
+  readonly logs: LogBuffer;
+  /** Plugin definitions and a record of every plugin run (input, output, error, exit code, log lines). */
+  readonly plugins: StandInPlugins;
   /** GraphQL requests received since start or `resetStats()`, including refused ones. */
   readonly requests: number;
   readonly inFlight: number;
@@ -72,6 +112,13 @@ type Sleeper = { timer: NodeJS.Timeout; wake: () => void };
 class StandInServer implements StandIn {
   readonly faults = new FaultController();
   readonly store: Store;
+  readonly config: ConfigStore;
+  readonly sessions: SessionStore;
+  readonly jobs: JobManager;
+  readonly logs: LogBuffer;
+  readonly plugins: PluginHost;
+  private readonly disk = new Disk();
+  private readonly scanComplete = new EventEmitter();
   private readonly stats = new RequestStats();
   private readonly sleepers = new Set<Sleeper>();
   private readonly documents = new DocumentCache();
@@ -79,6 +126,8 @@ class StandInServer implements StandIn {
   /** v0.25 answered an unexpected key with 500 `unauthorized` instead of 401. */
   private readonly legacyAuth: boolean;
   private ctx!: StandInContext;
+  /** Subscriptions over WebSocket, created with the first upgrade. */
+  private gateway: WebSocketGateway | null = null;
   url = "";
   baseUrl = "";
   port = 0;
@@ -91,6 +140,11 @@ class StandInServer implements StandIn {
     readonly schemaVersion: string,
   ) {
     this.store = new Store({ now: options.now });
+    this.config = new ConfigStore({ overrides: options.config, credentials: options.credentials, apiKey: options.apiKey, now: options.now });
+    this.sessions = new SessionStore(() => this.config.maxSessionAge, () => (options.now ?? (() => new Date()))().getTime());
+    this.logs = new LogBuffer(options.now);
+    this.jobs = new JobManager(this.logs, options.now, options.jobs);
+    this.plugins = new PluginHost(options.plugins);
     this.legacyAuth = schemaVersion.startsWith("v0.25.");
   }
 
@@ -113,11 +167,39 @@ class StandInServer implements StandIn {
     this.port = port;
     this.baseUrl = `http://${hostPart}:${port}`;
     this.url = `${this.baseUrl}/graphql`;
-    this.ctx = { store: this.store, baseUrl: this.baseUrl, version: this.version, apiKey: this.options.apiKey };
+    this.ctx = {
+      store: this.store,
+      baseUrl: this.baseUrl,
+      version: this.version,
+      jobs: this.jobs,
+      logs: this.logs,
+      scanComplete: this.scanComplete,
+      disk: this.disk,
+      config: this.config,
+      sessions: this.sessions,
+      plugins: this.plugins,
+    };
+    // generateAPIKey replaces the key at once, for auth and for media URLs alike.
+    const config = this.config;
+    Object.defineProperty(this.ctx, "apiKey", { get: () => config.apiKey || undefined, enumerable: true });
+  }
+
+  /**
+   * Stash's authentication for this instance: the current API key, else a
+   * session cookie; anonymous requests pass unless credentials are set or the
+   * stand-in was started with an `apiKey` (its locked mode).
+   */
+  authorize(req: IncomingMessage, url: URL, required = this.config.hasCredentials() || Boolean(this.options.apiKey)): AuthVerdict {
+    return checkAuth(req, url, this.config.apiKey || undefined, this.legacyAuth, { sessions: this.sessions, required });
   }
 
   async seed(fixture: Fixture | GeneratedLibrary): Promise<SeedResult> {
-    return seedStore(this.store, "fixture" in fixture && "duplicates" in fixture ? fixture.fixture : (fixture as Fixture));
+    const plain = "fixture" in fixture && "duplicates" in fixture ? fixture.fixture : (fixture as Fixture);
+    const result = seedStore(this.store, plain);
+    this.disk.add(plain.disk, this.store.nowTime()); // validated by seedStore
+    this.config.adoptLibrary([...Object.keys(result.files), ...(plain.disk ?? []).map((f) => f.path)]);
+    if (plain.plugins?.length) this.plugins.load([...(this.options.plugins ?? []), ...plain.plugins]);
+    return result;
   }
 
   resetStats(): void {
@@ -127,15 +209,30 @@ class StandInServer implements StandIn {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.jobs.close();
+    this.plugins.stopAll();
     for (const sleeper of this.sleepers) {
       clearTimeout(sleeper.timer);
       sleeper.wake();
     }
     this.sleepers.clear();
+    // Upgraded sockets are no longer the HTTP server's: closeAllConnections() would miss them.
+    await this.gateway?.close();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
+  }
+
+  /** Entry point for WebSocket upgrades: authenticated like HTTP, then served on `/graphql`. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.closed) return void socket.destroy();
+    this.gateway ??= new WebSocketGateway({
+      schema: this.schema,
+      context: this.ctx,
+      authorize: (r, url) => this.authorize(r, url),
+    });
+    this.gateway.handleUpgrade(req, socket, head, this.baseUrl);
   }
 
   /** Entry point for every HTTP request. */
@@ -144,6 +241,16 @@ class StandInServer implements StandIn {
     if (url.pathname === "/healthz") {
       res.writeHead(200, { "Content-Type": "text/plain; charset=utf-8" });
       res.end("ok");
+      return;
+    }
+    if (isLoginPath(url.pathname)) {
+      // authentication.go: /login and /logout need no session, but a wrong key is still refused.
+      const verdict = this.authorize(req, url, false);
+      if (verdict !== "ok") return refuse(res, verdict);
+      handleLogin(this, req, res, url).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      });
       return;
     }
     if (url.pathname === "/graphql") {
@@ -165,7 +272,7 @@ class StandInServer implements StandIn {
   }
 
   private screenshot(req: IncomingMessage, res: ServerResponse, url: URL, rawId: string): void {
-    const verdict = checkAuth(req, url, this.options.apiKey, this.legacyAuth);
+    const verdict = this.authorize(req, url);
     if (verdict !== "ok") return refuse(res, verdict);
     const id = /^\d+$/.test(rawId) ? Number(rawId) : NaN;
     if (!this.store.has("scenes", id)) {
@@ -206,14 +313,19 @@ class StandInServer implements StandIn {
       res.end(body);
       return;
     }
-    const verdict = checkAuth(req, url, this.options.apiKey, this.legacyAuth);
+    const verdict = this.authorize(req, url);
     if (verdict !== "ok") return refuse(res, verdict);
     let outcome: Outcome;
     if (!decoded.ok) outcome = plainError(decoded.status, decoded.message);
     else if (!prepared!.ok) outcome = prepared!.outcome;
     else if (req.method === "GET" && operation!.operation !== "query") {
       outcome = plainError(406, "GET requests only allow query operations");
-    } else outcome = await run(this.schema, this.ctx, prepared!.request);
+    } else {
+      // Per request: the hook chain its plugin session cookie carries (session.VisitedPluginHandler).
+      const visited = this.plugins.visitedHooks(requestCookie(req, this.sessions.cookieName));
+      const ctx = visited.length ? { ...this.ctx, visitedPluginHooks: visited } : this.ctx;
+      outcome = await run(this.schema, ctx, prepared!.request);
+    }
     this.send(req, res, outcome, fault);
   }
 
@@ -271,6 +383,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   server.headersTimeout = 65_000;
   const instance = new StandInServer(server, schema, options, choice.reportedVersion, choice.snapshot);
   server.on("request", (req, res) => instance.handle(req, res));
+  server.on("upgrade", (req, socket, head) => instance.upgrade(req, socket, head));
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -5,7 +5,7 @@
  */
 export { StashClient, type StashEnv } from "./stash-client";
 export { StashCore, type CallOptions, type StashClientOptions } from "./core/client";
-export type { RetryOptions } from "./core/retry";
+export type { RetryOptions } from "./core/retry-options";
 export type { ReconnectOptions, SubscriptionOptions } from "./core/subscriptions";
 export { operationNames, type OperationRunner, type StashOperations } from "../generated/ops";
 export type { AnyVariables, TypedDocumentNode } from "../generated/typed-document";
@@ -39,6 +39,7 @@ export {
   StashValidationError,
   StashUnsupportedError,
   StashNotStashError,
+  StashJobError,
   type StashGraphQLErrorEntry,
   type SerializedStashError,
 } from "./core/errors";
@@ -72,6 +73,12 @@ export { SCENE_SORTS, type IterateScenesArgs, type IteratedScene } from "./scene
 export type { SceneAssignFileArgs } from "./scenes/files";
 export type { ScraperSource, ScrapeSingleSceneArgs, ScrapeMultiScenesArgs, SceneScraper } from "./scrapers/scene-scrapers";
 export type { StashVersion } from "./system/version";
+export { waitForJob, jobEnded, type Job, type WaitForJobOptions } from "./jobs/wait";
+export type { JobUpdate, JobsNamespace } from "./jobs/jobs";
+export type { MetadataNamespace } from "./metadata/metadata";
+export type { ConfigNamespace, ConfigSection, ConfigUpdate, StashConfig } from "./config/config";
+export type { Plugin, PluginSettings, PluginSettingsChange, PluginsNamespace, PluginTask } from "./plugins/plugins";
+export { JobStatus, JobStatusUpdateType } from "../generated/graphql";
 
 export {
   MARKER_SORTS,

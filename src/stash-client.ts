@@ -20,6 +20,10 @@ import * as cleanup from "./scenes/duplicate-cleanup";
 import { iterateScenes, type IteratedScene, type IterateScenesArgs } from "./scenes/iterate";
 import type { BulkSceneUpdate, SceneCreate, SceneUpdate } from "./scenes/input";
 import type { ID } from "./core/validate";
+import { createJobs, type JobsNamespace } from "./jobs/jobs";
+import { createMetadata, type MetadataNamespace } from "./metadata/metadata";
+import { createConfig, type ConfigNamespace } from "./config/config";
+import { createPlugins, type PluginsNamespace } from "./plugins/plugins";
 
 /** Environment variables `StashClient.fromEnv` reads. */
 export interface StashEnv {
@@ -33,6 +37,18 @@ export interface StashEnv {
 export class StashClient extends StashCore {
   // The facade probes the server once before its first call, so an old server fails clearly instead of with a 422.
   protected static override readonly checksCompatibilityByDefault: boolean = true;
+
+  /** Stash's job queue: `list`, `find`, `stop`, `stopAll`, `updates`, and `wait(id)` for a job to end. */
+  readonly jobs: JobsNamespace = createJobs(this);
+
+  /** Metadata tasks (`scan`, `generate`, `autoTag`, `identify`, `clean`, …) returning job ids, and `…AndWait` forms. */
+  readonly metadata: MetadataNamespace = createMetadata(this);
+
+  /** Stash's configuration: `get()`, and `update({ general, interface, … })` sending only the keys that changed. */
+  readonly config: ConfigNamespace = createConfig(this);
+
+  /** Plugins: `list`, `tasks`, `run` (job id), `runOperation`, `settings`, and `configure`, which merges instead of replacing. */
+  readonly plugins: PluginsNamespace = createPlugins(this);
 
   /** Builds a client from `STASH_URL`, `STASH_API_KEY` and `STASH_TIMEOUT_MS`; `overrides` win over the environment. */
   static fromEnv(env: StashEnv = process.env, overrides: StashClientOptions = {}): StashClient {

@@ -10,6 +10,7 @@ import { processIo, redactingStream, type CliIo } from "./io";
 import { SDK_VERSION } from "./sdk-version";
 import { registerCompat } from "./commands/compat";
 import { registerDuplicates } from "./commands/duplicates";
+import { registerJobs, registerScan } from "./commands/jobs";
 import { registerMarkers } from "./commands/markers";
 import { registerScenes } from "./commands/scenes";
 import { registerSchema } from "./commands/schema";
@@ -42,6 +43,8 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerSchema(program, ctx);
   registerCompat(program, ctx);
   registerStandin(program, ctx);
+  registerScan(program, ctx);
+  registerJobs(program, ctx);
   return program;
 }
 

@@ -148,6 +148,29 @@ export class StashValidationError extends StashError {
   }
 }
 
+/** A Stash job ended FAILED or CANCELLED while the SDK waited for it. */
+export class StashJobError extends StashError {
+  override name = "StashJobError";
+  /** The job's id. */
+  readonly jobId: string;
+  /** The job's final status: `FAILED` or `CANCELLED`. */
+  readonly status: string;
+  /** Stash's own error text for the job, or null (a cancelled job has none). */
+  readonly error: string | null;
+
+  constructor(jobId: string, status: string, error: string | null, description?: string) {
+    const what = description ? `job ${jobId} (${description})` : `job ${jobId}`;
+    super(`${what} ended ${status}${error ? `: ${error}` : ""}`, { operation: "waitForJob" });
+    this.jobId = jobId;
+    this.status = status;
+    this.error = error;
+  }
+
+  override toJSON(): SerializedStashError {
+    return { ...super.toJSON(), jobId: this.jobId, status: this.status, error: this.error };
+  }
+}
+
 /** The connected Stash server is too old for the SDK, or lacks the operation asked for. */
 export class StashUnsupportedError extends StashError {
   override name = "StashUnsupportedError";

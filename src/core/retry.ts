@@ -8,20 +8,9 @@
 import { makeOperation, type Exchange, type Operation, type OperationResult } from "@urql/core";
 import { filter, makeSubject, merge, onPush, pipe } from "wonka";
 import { retryAfterMs, StashValidationError, type TransportRecord } from "./errors";
+import type { RetryOptions } from "./retry-options";
 
-/** How queries are retried. */
-export interface RetryOptions {
-  /** Retries after the first attempt (default 2). */
-  retries?: number;
-  /** First backoff delay in ms (default 200). */
-  minDelayMs?: number;
-  /** Largest backoff delay in ms (default 5,000). */
-  maxDelayMs?: number;
-  /** Growth factor between attempts (default 2). */
-  factor?: number;
-  /** A `Retry-After` longer than this (ms, default 30,000) is not waited for: the error is thrown. */
-  maxRetryAfterMs?: number;
-}
+export type { RetryOptions } from "./retry-options";
 
 /** A retry policy with every default filled in. */
 export type ResolvedRetry = Required<RetryOptions>;

@@ -9,7 +9,7 @@ export type { RetryOptions } from "./core/retry-options";
 export type { ReconnectOptions, SubscriptionOptions } from "./core/subscriptions";
 export { operationNames, type OperationRunner, type StashOperations } from "../generated/ops";
 export type { AnyVariables, TypedDocumentNode } from "../generated/typed-document";
-export type { ResultError } from "./core/errors";
+export type { ResultError } from "./core/parse-result";
 export type { FetchLike } from "./core/transport";
 export { DEFAULT_URL, type Logger } from "./core/url";
 export type { ID } from "./core/validate";

@@ -2,6 +2,7 @@
  * Where the CLI reads and writes. Commands never touch `process` directly, so
  * tests can run the whole program in-process with captured streams.
  */
+import { REDACTED, redact } from "../core/parse-result";
 
 /** The parts of a writable stream the CLI uses (a `process.stdout` fits). */
 export interface CliStream {
@@ -41,7 +42,6 @@ export function writeWithBackpressure(stream: CliStream, text: string): Promise<
  */
 export type RedactionScope = "messages" | "data";
 
-const MARK = "[redacted]";
 // Any URL, up to whitespace, a quote or a bracket that ends it in JSON, HTML or prose.
 const URL_TOKEN = /\bhttps?:\/\/[^\s"'<>`]+/gi;
 // Stash writes the key into stream and screenshot URLs as `?apikey=`.
@@ -49,18 +49,14 @@ const KEY_PARAM = /([?&]api_?key=)[^&#\s"'<>`]*/gi;
 // A header or field that carries a key: `ApiKey: …`, `"apiKey": "…"` (Stash's configuration), `Authorization: Bearer …`.
 const KEY_FIELD = /((?:^|[\s"'{,;(])(?:api[-_]?key|x-api-key|authorization)["']?\s*[:=]\s*["']?(?:bearer\s+)?)([^\s"',;}]+)/gim;
 
-function replaceAll(text: string, needles: readonly string[]): string {
-  return needles.reduce((t, needle) => t.split(needle).join(MARK), text);
-}
-
 /** `text` with the secrets (and their URL-encoded forms) hidden as `scope` says. */
 export function redactText(text: string, secrets: readonly string[], scope: RedactionScope): string {
   const needles = [...new Set(secrets.filter((s) => s.length > 0).flatMap((s) => [s, encodeURIComponent(s)]))];
   if (needles.length === 0) return text;
-  if (scope === "messages") return replaceAll(text, needles);
+  if (scope === "messages") return redact(text, needles);
   return text
-    .replace(URL_TOKEN, (url) => replaceAll(url.replace(KEY_PARAM, `$1${MARK}`), needles))
-    .replace(KEY_FIELD, (field: string, name: string, value: string) => (needles.includes(value) ? `${name}${MARK}` : field));
+    .replace(URL_TOKEN, (url) => redact(url.replace(KEY_PARAM, `$1${REDACTED}`), needles))
+    .replace(KEY_FIELD, (field: string, name: string, value: string) => (needles.includes(value) ? `${name}${REDACTED}` : field));
 }
 
 /** A stream that redacts every chunk before writing: the last line of defence for output. */

@@ -10,7 +10,7 @@
 import { makeErrorResult, makeResult, type Exchange, type Operation, type OperationResult } from "@urql/core";
 import { makeFetchBody } from "@urql/core/internal";
 import { filter, make, merge, pipe, subscribe } from "wonka";
-import type { TransportRecord } from "./errors";
+import type { TransportRecord } from "./parse-result";
 import { Canceller, type HttpSend, type WireRequest } from "./transport";
 
 /** What the client puts in each operation's context for this exchange. */

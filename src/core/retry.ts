@@ -7,7 +7,8 @@
  */
 import { makeOperation, type Exchange, type Operation, type OperationResult } from "@urql/core";
 import { filter, makeSubject, merge, onPush, pipe } from "wonka";
-import { retryAfterMs, StashValidationError, type TransportRecord } from "./errors";
+import { StashValidationError } from "./errors";
+import { retryAfterMs, type TransportRecord } from "./parse-result";
 import type { RetryOptions } from "./retry-options";
 
 export type { RetryOptions } from "./retry-options";

@@ -10,7 +10,8 @@ import type { DocumentNode, OperationDefinitionNode } from "graphql";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import type { AnyVariables, TypedDocumentNode } from "../../generated/typed-document";
-import { abortError, parseResult, redact, StashAuthError, StashError, StashNetworkError, StashValidationError } from "./errors";
+import { abortError, StashAuthError, StashError, StashNetworkError, StashValidationError } from "./errors";
+import { parseResult, redact } from "./parse-result";
 import { normalizeUrl } from "./url";
 
 /** Per-call options of `subscribe`. */

@@ -15,6 +15,7 @@ import { normalizeTime } from "./fixture-validate";
 import type { FixtureFile } from "./fixture";
 import type { JobHandle, JobRun } from "./jobs";
 import { fileRecord } from "./seed";
+import { emptySceneRecord } from "./scene-input";
 import type { FileRecord, SceneRecord, Store } from "./store";
 
 /** The part of `ScanMetadataInput` the stand-in acts on. */
@@ -50,35 +51,9 @@ function scanRoots(ctx: StandInContext, job: JobHandle, paths: readonly string[]
   return roots;
 }
 
-/** A scene as models.NewScene makes it: empty but for its timestamps. */
+/** A new, empty scene for a scanned file. */
 function newScene(store: Store, stamp: string): SceneRecord {
-  return store.put("scenes", {
-    id: store.allocateId("scenes"),
-    title: "",
-    code: "",
-    details: "",
-    director: "",
-    urls: [],
-    date: null,
-    rating100: null,
-    organized: false,
-    studioId: null,
-    tagIds: [],
-    performerIds: [],
-    galleryIds: [],
-    groups: [],
-    stashIds: [],
-    fileIds: [],
-    resumeTime: 0,
-    playDuration: 0,
-    playHistory: [],
-    oHistory: [],
-    hasCover: false,
-    interactive: false,
-    interactiveSpeed: null,
-    createdAt: stamp,
-    updatedAt: stamp,
-  });
+  return store.put("scenes", { id: store.allocateId("scenes"), ...emptySceneRecord(stamp) });
 }
 
 /** Scene display name: the title, else the primary file's base name. */

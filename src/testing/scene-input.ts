@@ -201,6 +201,7 @@ export function sceneCreateParts(
   const groupsInput = input.groups as unknown[] | null | undefined;
   const moviesInput = input.movies as unknown[] | null | undefined;
   const scene: Omit<SceneRecord, "id"> = {
+    ...emptySceneRecord(now),
     title: trimmed(input.title),
     code: trimmed(input.code),
     details: trimmed(input.details),
@@ -220,6 +221,27 @@ export function sceneCreateParts(
           ? convertGroups(moviesInput, "movie_id", "movies")
           : [],
     stashIds: convertStashIds(input.stash_ids, now),
+  };
+  return { scene, fileIds, cover: processCoverImage(input.cover_image) };
+}
+
+/** A scene as models.NewScene makes it: empty but for its timestamps (created by sceneCreate or a scan). */
+export function emptySceneRecord(stamp: string): Omit<SceneRecord, "id"> {
+  return {
+    title: "",
+    code: "",
+    details: "",
+    director: "",
+    urls: [],
+    date: null,
+    rating100: null,
+    organized: false,
+    studioId: null,
+    tagIds: [],
+    performerIds: [],
+    galleryIds: [],
+    groups: [],
+    stashIds: [],
     fileIds: [],
     resumeTime: 0,
     playDuration: 0,
@@ -228,10 +250,9 @@ export function sceneCreateParts(
     hasCover: false,
     interactive: false,
     interactiveSpeed: null,
-    createdAt: now,
-    updatedAt: now,
+    createdAt: stamp,
+    updatedAt: stamp,
   };
-  return { scene, fileIds, cover: processCoverImage(input.cover_image) };
 }
 
 /** Fails like SQLite's foreign keys when a changed relation points at nothing. */

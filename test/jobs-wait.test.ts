@@ -5,25 +5,12 @@
  * bad and unknown ids, timeouts and aborts that release the subscription.
  */
 import { connect, createServer, type Socket } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { StashAbortError, StashClient, StashError, StashJobError, StashTimeoutError, StashValidationError, type Job } from "../src/index";
-import { startStandIn, type FixtureFile, type StandIn, type StandInOptions } from "../src/testing/index";
+import { standInPerTest } from "./helpers/standin";
+import { startStandIn, type FixtureFile, type StandIn } from "../src/testing/index";
 
-const open: Array<{ standIn: StandIn; stash: StashClient }> = [];
-
-async function start(options: StandInOptions = { jobs: { clock: "manual" } }, client: ConstructorParameters<typeof StashClient>[0] = {}) {
-  const standIn = await startStandIn(options);
-  const stash = new StashClient({ url: standIn.url, retry: false, ...client });
-  open.push({ standIn, stash });
-  return { standIn, stash };
-}
-
-afterEach(async () => {
-  for (const { standIn, stash } of open.splice(0)) {
-    await stash.close();
-    await standIn.close();
-  }
-});
+const start = standInPerTest({ retry: false });
 
 function video(path: string): FixtureFile {
   return { path, size: 1000, duration: 10, width: 640, height: 360 };
@@ -132,7 +119,7 @@ describe("stash.jobs.wait", () => {
         return fetch(standIn.url, init);
       },
     });
-    open.push({ standIn, stash });
+    start.keep(standIn, stash);
     const id = endless(standIn, "slow");
     const seen: string[] = [];
     const waiting = stash.jobs.wait(id, { pollIntervalMs: 20, onProgress: (job) => seen.push(job.status) });
@@ -168,7 +155,7 @@ describe("stash.jobs.wait", () => {
     await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
     const port = (relay.address() as { port: number }).port;
     const stash = new StashClient({ url: `http://127.0.0.1:${port}/graphql`, retry: false, fetch: (_input, init) => fetch(standIn.url, init) });
-    open.push({ standIn, stash });
+    start.keep(standIn, stash);
     try {
       const id = endless(standIn, "dropped");
       const waiting = stash.jobs.wait(id, { pollIntervalMs: 20 });

@@ -4,26 +4,13 @@
  * that adds the disk's new files as scenes, the synchronous database tasks,
  * and the `logs` query.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { StashClient } from "../src/index";
-import { startStandIn, type StandIn, type StandInOptions } from "../src/testing/index";
+import { standInPerTest } from "./helpers/standin";
+import { startStandIn } from "../src/testing/index";
 import type { FixtureFile } from "../src/testing/index";
 
-const open: Array<{ standIn: StandIn; stash: StashClient }> = [];
-
-async function start(options: StandInOptions = { jobs: { clock: "manual" } }) {
-  const standIn = await startStandIn(options);
-  const stash = new StashClient({ url: standIn.url });
-  open.push({ standIn, stash });
-  return { standIn, stash };
-}
-
-afterEach(async () => {
-  for (const { standIn, stash } of open.splice(0)) {
-    await stash.close();
-    await standIn.close();
-  }
-});
+const start = standInPerTest();
 
 function video(path: string, extra: Partial<FixtureFile> = {}): FixtureFile {
   return { path, size: 1000, duration: 10, width: 640, height: 360, ...extra };

@@ -3,7 +3,8 @@
  * per test file (closed afterwards) and POST/GET GraphQL with full access to
  * status, headers and body.
  */
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { StashClient, type StashClientOptions } from "../../src/index";
 import { startStandIn, type StandIn, type StandInOptions } from "../../src/testing/index";
 
 /** A raw HTTP answer: status, lower-cased headers, and the body parsed as JSON when it is JSON. */
@@ -122,4 +123,27 @@ export async function usingStandIn<R>(options: StandInOptions, fn: (stash: Stand
   } finally {
     await stash.close();
   }
+}
+
+/**
+ * A stand-in and a client per call, both closed after each test. The defaults
+ * (a manual job clock unless told otherwise) apply when a call gives no options.
+ */
+export function standInPerTest(clientDefaults: StashClientOptions = {}) {
+  const open: { standIn: StandIn; stash: StashClient }[] = [];
+  afterEach(async () => {
+    for (const { standIn, stash } of open.splice(0)) {
+      await stash.close();
+      await standIn.close();
+    }
+  });
+  const start = async (options: StandInOptions = { jobs: { clock: "manual" } }, client: StashClientOptions = {}) => {
+    const standIn = await startStandIn(options);
+    const stash = new StashClient({ url: standIn.url, ...clientDefaults, ...client });
+    open.push({ standIn, stash });
+    return { standIn, stash };
+  };
+  /** Closes a pair the test built itself, after the test, like the others. */
+  const keep = (standIn: StandIn, stash: StashClient): void => void open.push({ standIn, stash });
+  return Object.assign(start, { keep });
 }

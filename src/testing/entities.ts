@@ -8,6 +8,10 @@ import { compileEntityFilter, matchesQuery, type FilterableEntity } from "./enti
 import { sortAndPage, type FindFilterInput, type SortSpec } from "./find-filter";
 import { parseId, parseIds } from "./ids";
 import { groupView, performerView, studioView, tagView } from "./present-entities";
+import { blankGroup } from "./records/group";
+import { blankPerformer } from "./records/performer";
+import { blankStudio } from "./records/studio";
+import { blankTag } from "./records/tag";
 import type { Store } from "./store";
 
 /** A fixed build hash: the stand-in is always the same "build". */
@@ -74,7 +78,9 @@ function findMany(kind: EntityKind, filterArg: string, idArgs: readonly string[]
     }
     const filter = args.filter as FindFilterInput | null | undefined;
     const test = compileEntityFilter(args[filterArg] as Record<string, unknown> | null, kind.filterType, kind.filterFields);
-    const matches = [...ctx.store.all(kind.table)].filter((r) => matchesQuery(r, filter?.q) && test(r));
+    // Groups keep aliases as one text column; the name search here reads names only for them.
+    const rows = [...ctx.store.all(kind.table)].map((r) => (kind.table === "groups" ? { ...r, aliases: [] } : r)) as (FilterableEntity & { createdAt: string; updatedAt: string })[];
+    const matches = rows.filter((r) => matchesQuery(r, filter?.q) && test(r));
     const page = sortAndPage(matches, filter, SORT);
     return { count: page.count, [kind.resultKey]: page.items.map((r) => kind.view(ctx, r)) };
   };
@@ -84,7 +90,7 @@ function nameTaken(store: Store, table: EntityTable, name: string): boolean {
   const key = name.toLowerCase();
   for (const record of store.all(table)) {
     if (record.name.toLowerCase() === key) return true;
-    if ("aliases" in record && record.aliases.some((a) => a.toLowerCase() === key)) return true;
+    if ("aliases" in record && Array.isArray(record.aliases) && (record.aliases as string[]).some((a) => a.toLowerCase() === key)) return true;
   }
   return false;
 }
@@ -127,19 +133,19 @@ function create(kind: EntityKind): RootResolver {
           : nameTaken(store, kind.table, name);
       if (clash) throw new Error(`${kind.noun} with name '${name}' already exists`);
       const stamp = store.nowTime();
-      const base = { id: store.allocateId(kind.table), name, createdAt: stamp, updatedAt: stamp };
+      const id = store.allocateId(kind.table);
       switch (kind.table) {
         case "tags":
-          return kind.view(ctx, store.put("tags", { ...base, aliases: trimmedList(input.aliases), parentIds: checkedIds(store, "tags", input.parent_ids) }));
+          return kind.view(ctx, store.put("tags", { ...blankTag(id, name, stamp), aliases: trimmedList(input.aliases), parentIds: checkedIds(store, "tags", input.parent_ids) }));
         case "performers":
-          return kind.view(ctx, store.put("performers", { ...base, disambiguation, aliases: trimmedList(input.alias_list), tagIds: checkedIds(store, "tags", input.tag_ids) }));
+          return kind.view(ctx, store.put("performers", { ...blankPerformer(id, name, stamp), disambiguation, aliases: trimmedList(input.alias_list), tagIds: checkedIds(store, "tags", input.tag_ids) }));
         case "studios": {
           const parent = input.parent_id == null ? null : parseId(input.parent_id);
           if (parent !== null && !store.has("studios", parent)) throw new Error("FOREIGN KEY constraint failed");
-          return kind.view(ctx, store.put("studios", { ...base, aliases: trimmedList(input.aliases), parentId: parent }));
+          return kind.view(ctx, store.put("studios", { ...blankStudio(id, name, stamp), aliases: trimmedList(input.aliases), parentId: parent }));
         }
         case "groups":
-          return kind.view(ctx, store.put("groups", base));
+          return kind.view(ctx, store.put("groups", blankGroup(id, name, stamp)));
       }
     });
   };

@@ -5,6 +5,10 @@
  */
 import { entityName, type Fixture, type FixtureFile, type FixtureScene, type SeedResult } from "./fixture";
 import { normalizeTime, validateFixture } from "./fixture-validate";
+import { blankGroup } from "./records/group";
+import { blankPerformer } from "./records/performer";
+import { blankStudio } from "./records/studio";
+import { blankTag } from "./records/tag";
 import type { FileRecord, GroupRecord, PerformerRecord, SceneRecord, Store, StudioRecord, TagRecord } from "./store";
 
 type NamedTable = "tags" | "performers" | "studios" | "groups";
@@ -40,17 +44,17 @@ class NameIndex {
   }
 
   private create(id: number, name: string, extra: Record<string, unknown>): TagRecord | PerformerRecord | StudioRecord | GroupRecord {
-    const base = { id, name, createdAt: this.stamp, updatedAt: this.stamp };
+    const stamp = this.stamp;
     const aliases = (extra.aliases as string[] | undefined) ?? [];
     switch (this.table) {
       case "tags":
-        return { ...base, aliases, parentIds: (extra.parentIds as number[] | undefined) ?? [] };
+        return { ...blankTag(id, name, stamp), aliases, parentIds: (extra.parentIds as number[] | undefined) ?? [] };
       case "performers":
-        return { ...base, aliases, disambiguation: (extra.disambiguation as string | undefined) ?? "", tagIds: [] };
+        return { ...blankPerformer(id, name, stamp), aliases, disambiguation: (extra.disambiguation as string | undefined) ?? "" };
       case "studios":
-        return { ...base, aliases, parentId: (extra.parentId as number | undefined) ?? null };
+        return { ...blankStudio(id, name, stamp), aliases, parentId: (extra.parentId as number | undefined) ?? null };
       case "groups":
-        return base;
+        return blankGroup(id, name, stamp);
     }
   }
 }

@@ -1,163 +1,27 @@
 /**
  * In-memory state of one stand-in server. Records are treated as immutable:
  * every change goes through `put`/`remove`, which lets `transaction` undo a
- * failed batch the way Stash's database transaction would.
+ * failed batch the way Stash's database transaction would, and keeps the
+ * reverse indexes (relations.ts) in step.
  */
+import { RELATIONS, type RelationDef, type RelationName } from "./relations";
+import { ID_SPACE, TABLES, type TableName, type TableRecords } from "./tables";
+import type { FolderRecord } from "./records/file";
+import type { FileRecord, MarkerRecord, SceneRecord } from "./records/scene";
 
-/** A video file, as Stash creates it by scanning. */
-export interface FileRecord {
-  readonly id: number;
-  readonly path: string;
-  readonly size: number;
-  readonly duration: number;
-  readonly width: number;
-  readonly height: number;
-  readonly format: string;
-  readonly videoCodec: string;
-  readonly audioCodec: string;
-  readonly frameRate: number;
-  readonly bitRate: number;
-  /** 16 lower-case hex digits, or null when the file was never hashed. */
-  readonly phash: string | null;
-  readonly oshash: string | null;
-  readonly md5: string | null;
-  readonly modTime: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  /** The scene the file belongs to; files survive unattached when a scene goes. */
-  readonly sceneId: number | null;
-}
+export type { FileRecord, MarkerRecord, SceneGroupLink, SceneRecord, StashIdRecord } from "./records/scene";
+export type { TagRecord } from "./records/tag";
+export type { PerformerRecord } from "./records/performer";
+export type { StudioRecord } from "./records/studio";
+export type { GroupRecord, SubGroupLink } from "./records/group";
+export type { GalleryChapterRecord, GalleryRecord } from "./records/gallery";
+export type { ImageRecord } from "./records/image";
+export type { FingerprintRecord, FolderRecord, GalleryFileRecord, ImageFileRecord } from "./records/file";
+export type { SavedFilterRecord } from "./records/saved-filter";
+export type { TableName, TableRecords } from "./tables";
+export type { RelationName } from "./relations";
 
-/** A scene's link to a group, with its position in the group. */
-export interface SceneGroupLink {
-  readonly groupId: number;
-  readonly sceneIndex: number | null;
-}
-
-/** A stash-box identifier on a scene. */
-export interface StashIdRecord {
-  readonly endpoint: string;
-  readonly stashId: string;
-  readonly updatedAt: string;
-}
-
-/** A scene row with its relationship lists. */
-export interface SceneRecord {
-  readonly id: number;
-  readonly title: string;
-  readonly code: string;
-  readonly details: string;
-  readonly director: string;
-  readonly urls: readonly string[];
-  /** Stored at the precision given: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
-  readonly date: string | null;
-  readonly rating100: number | null;
-  readonly organized: boolean;
-  readonly studioId: number | null;
-  readonly tagIds: readonly number[];
-  readonly performerIds: readonly number[];
-  readonly galleryIds: readonly number[];
-  readonly groups: readonly SceneGroupLink[];
-  readonly stashIds: readonly StashIdRecord[];
-  /** Primary file first. */
-  readonly fileIds: readonly number[];
-  readonly resumeTime: number;
-  readonly playDuration: number;
-  /** RFC3339 UTC at one-second precision, in insertion order (sorted on output). */
-  readonly playHistory: readonly string[];
-  readonly oHistory: readonly string[];
-  readonly hasCover: boolean;
-  readonly interactive: boolean;
-  readonly interactiveSpeed: number | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** A scene marker. */
-export interface MarkerRecord {
-  readonly id: number;
-  readonly sceneId: number;
-  readonly title: string;
-  readonly seconds: number;
-  readonly endSeconds: number | null;
-  readonly primaryTagId: number;
-  readonly tagIds: readonly number[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** A tag. */
-export interface TagRecord {
-  readonly id: number;
-  readonly name: string;
-  readonly aliases: readonly string[];
-  readonly parentIds: readonly number[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** A performer. */
-export interface PerformerRecord {
-  readonly id: number;
-  readonly name: string;
-  readonly disambiguation: string;
-  readonly aliases: readonly string[];
-  readonly tagIds: readonly number[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** A studio. */
-export interface StudioRecord {
-  readonly id: number;
-  readonly name: string;
-  readonly parentId: number | null;
-  readonly aliases: readonly string[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** A group (formerly "movie"). */
-export interface GroupRecord {
-  readonly id: number;
-  readonly name: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** A gallery; the stand-in only needs it to exist for foreign-key checks. */
-export interface GalleryRecord {
-  readonly id: number;
-  readonly title: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** The record type held by each table. */
-export interface TableRecords {
-  scenes: SceneRecord;
-  files: FileRecord;
-  markers: MarkerRecord;
-  tags: TagRecord;
-  performers: PerformerRecord;
-  studios: StudioRecord;
-  groups: GroupRecord;
-  galleries: GalleryRecord;
-}
-
-/** Name of a table in the store. */
-export type TableName = keyof TableRecords;
-
-const TABLES: readonly TableName[] = [
-  "scenes",
-  "files",
-  "markers",
-  "tags",
-  "performers",
-  "studios",
-  "groups",
-  "galleries",
-];
+const EMPTY: ReadonlySet<number> = new Set();
 
 type UndoEntry = { table: TableName; id: number; previous: TableRecords[TableName] | undefined };
 
@@ -177,24 +41,23 @@ export class Store {
   private readonly nextIds: Record<TableName, number>;
   private undo: UndoEntry[] | null = null;
   private readonly clock: () => Date;
-  /** Marker ids per scene: `Scene.scene_markers` must not scan every marker. */
-  private readonly markersByScene = new Map<number, Set<number>>();
-  /** Folders are not a table of their own here; ids are handed out on first sight. */
-  private readonly folders = new Map<string, number>();
+  /** Per relation: target id → ids of the records pointing at it. */
+  private readonly reverse = new Map<RelationName, Map<number, Set<number>>>();
+  /** Relations by the table that holds the link. */
+  private readonly relationsOf = new Map<TableName, [RelationName, RelationDef][]>();
+  /** Folder id by path: folders are looked up by path on every scan and file view. */
+  private readonly folderByPath = new Map<string, number>();
 
   constructor(options: StoreOptions = {}) {
     this.clock = options.now ?? (() => new Date());
-    this.tables = {
-      scenes: new Map(),
-      files: new Map(),
-      markers: new Map(),
-      tags: new Map(),
-      performers: new Map(),
-      studios: new Map(),
-      groups: new Map(),
-      galleries: new Map(),
-    };
+    this.tables = Object.fromEntries(TABLES.map((t) => [t, new Map()])) as unknown as { [K in TableName]: Map<number, TableRecords[K]> };
     this.nextIds = Object.fromEntries(TABLES.map((t) => [t, 1])) as Record<TableName, number>;
+    for (const [name, def] of Object.entries(RELATIONS) as [RelationName, RelationDef][]) {
+      this.reverse.set(name, new Map());
+      const list = this.relationsOf.get(def.table) ?? [];
+      list.push([name, def]);
+      this.relationsOf.set(def.table, list);
+    }
   }
 
   /** Current time from the store's clock. */
@@ -209,8 +72,9 @@ export class Store {
 
   /** Reserves the next id of a table (ids are never reused, as in SQLite AUTOINCREMENT). */
   allocateId(table: TableName): number {
-    const id = this.nextIds[table];
-    this.nextIds[table] = id + 1;
+    const space = ID_SPACE[table] ?? table;
+    const id = this.nextIds[space];
+    this.nextIds[space] = id + 1;
     return id;
   }
 
@@ -284,30 +148,63 @@ export class Store {
     }
   }
 
-  /** The single place that changes a table, so secondary indexes never drift. */
+  /** The single place that changes a table, so the reverse indexes never drift. */
   private write(table: TableName, id: number, record: TableRecords[TableName] | undefined): void {
     const map = this.tables[table] as Map<number, TableRecords[TableName]>;
-    if (table === "markers") {
-      const before = map.get(id) as MarkerRecord | undefined;
-      if (before) this.markersByScene.get(before.sceneId)?.delete(id);
+    const before = map.get(id);
+    for (const [name, def] of this.relationsOf.get(table) ?? []) {
+      const index = this.reverse.get(name)!;
+      const targets = def.targets as (r: TableRecords[TableName]) => readonly number[];
+      if (before) for (const target of targets(before)) index.get(target)?.delete(id);
       if (record) {
-        const sceneId = (record as MarkerRecord).sceneId;
-        let set = this.markersByScene.get(sceneId);
-        if (!set) this.markersByScene.set(sceneId, (set = new Set()));
-        set.add(id);
+        for (const target of targets(record)) {
+          let set = index.get(target);
+          if (!set) index.set(target, (set = new Set()));
+          set.add(id);
+        }
       }
+    }
+    if (table === "folders") {
+      if (before) this.folderByPath.delete((before as FolderRecord).path);
+      if (record) this.folderByPath.set((record as FolderRecord).path, id);
     }
     if (record) map.set(id, record);
     else map.delete(id);
   }
 
-  /** A stable id for a folder path, allocated on first use. */
+  /**
+   * Ids of the records that point at `targetId` through a relation, e.g.
+   * `referrers("sceneTags", 3)` is the scenes tagged 3. Read-only: copy it
+   * before changing the store while iterating.
+   */
+  referrers(relation: RelationName, targetId: number): ReadonlySet<number> {
+    return this.reverse.get(relation)!.get(targetId) ?? EMPTY;
+  }
+
+  /** How many records point at `targetId` through a relation. */
+  referrerCount(relation: RelationName, targetId: number): number {
+    return this.referrers(relation, targetId).size;
+  }
+
+  /** The folder record of a path, if one exists. */
+  folderAt(path: string): FolderRecord | undefined {
+    const id = this.folderByPath.get(path);
+    return id === undefined ? undefined : this.get("folders", id);
+  }
+
+  /**
+   * The id of the folder at `path`, creating it and its missing parents
+   * first, as the scanner does (pkg/file/scan.go).
+   */
   folderId(path: string): number {
-    let id = this.folders.get(path);
-    if (id === undefined) {
-      id = this.folders.size + 1;
-      this.folders.set(path, id);
-    }
+    const existing = this.folderByPath.get(path);
+    if (existing !== undefined) return existing;
+    const cut = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+    const parentPath = cut > 0 ? path.slice(0, cut) : cut === 0 && path.length > 1 ? path.slice(0, 1) : null;
+    const parentFolderId = parentPath !== null && parentPath !== path ? this.folderId(parentPath) : null;
+    const stamp = this.nowTime();
+    const id = this.allocateId("folders");
+    this.put("folders", { id, path, parentFolderId, zipFileId: null, modTime: stamp, createdAt: stamp, updatedAt: stamp });
     return id;
   }
 
@@ -324,7 +221,7 @@ export class Store {
   /** Markers of a scene ordered by start time, as Stash returns `Scene.scene_markers`. */
   sceneMarkers(sceneId: number): MarkerRecord[] {
     const out: MarkerRecord[] = [];
-    for (const id of this.markersByScene.get(sceneId) ?? []) {
+    for (const id of this.referrers("markerScene", sceneId)) {
       const marker = this.get("markers", id);
       if (marker) out.push(marker);
     }

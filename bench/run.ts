@@ -8,6 +8,9 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchBundle, bundleBenchFull } from "./bundle";
 import { benchIterate, iterateBenchFull } from "./iterate";
+import { benchBulkTagging, bulkTaggingBenchFull } from "./bulk-tagging";
+import { benchIterateTags, iterateTagsBenchFull } from "./iterate-tags";
+import { benchJobWait, jobWaitBenchFull } from "./job-wait";
 import type { Figure } from "./lib/figure";
 import { REPO_ROOT } from "./lib/paths";
 import { describeMachine, loadAverage, renderResults } from "./lib/report";
@@ -20,6 +23,9 @@ import { benchTypecheck, typecheckBenchFull } from "./typecheck";
 const BENCHES: Record<string, () => Promise<Figure[]>> = {
   requests: () => benchRequests(requestBenchFull),
   iterate: () => benchIterate(iterateBenchFull),
+  "iterate-tags": () => benchIterateTags(iterateTagsBenchFull),
+  "job-wait": () => benchJobWait(jobWaitBenchFull),
+  "bulk-tagging": () => benchBulkTagging(bulkTaggingBenchFull),
   merge: () => benchMerge(mergeBenchFull),
   bundle: () => benchBundle(bundleBenchFull),
   typecheck: () => benchTypecheck(typecheckBenchFull),

@@ -10,12 +10,13 @@ import { join, relative } from "node:path";
 import { stashCodegenConfig } from "../codegen";
 import { computeCompat, renderCompatMarkdown, renderCompatModule } from "./lib/compat";
 import { computeCoverage, renderCoverageMarkdown, rootFieldOperations } from "./lib/coverage";
-import { renderMethodOperationsModule } from "./lib/method-operations";
+import { deriveNamespaceOperations, renderMethodOperationsModule } from "./lib/method-operations";
 import { projectPaths } from "./lib/paths";
 import { renderInputFieldsModule } from "./lib/render-input-fields";
 import { renderSchemasModule } from "./lib/render-schemas";
 import { renderTypedDocumentModule } from "./lib/render-typed-document";
 import { renderSortsModule } from "./lib/sorts";
+import { renderHooksModule } from "./lib/hooks";
 
 const paths = projectPaths();
 const tmp = mkdtempSync(join(tmpdir(), "stash-codegen-"));
@@ -29,10 +30,11 @@ try {
   writeFileSync(join(tmpGenerated, "typed-document.ts"), renderTypedDocumentModule());
   writeFileSync(join(tmpGenerated, "input-fields.ts"), renderInputFieldsModule());
   writeFileSync(join(tmpGenerated, "sorts.ts"), renderSortsModule());
+  writeFileSync(join(tmpGenerated, "hooks.ts"), renderHooksModule());
   writeFileSync(join(tmpGenerated, "compat.ts"), renderCompatModule(compat));
   writeFileSync(join(tmp, "compatibility.md"), renderCompatMarkdown(compat));
   const coverage = computeCoverage(compat);
-  writeFileSync(join(tmp, "coverage.md"), renderCoverageMarkdown(coverage));
+  writeFileSync(join(tmp, "coverage.md"), renderCoverageMarkdown(coverage, deriveNamespaceOperations(rootFieldOperations(coverage))));
   writeFileSync(join(tmpGenerated, "method-operations.ts"), renderMethodOperationsModule(rootFieldOperations(coverage)));
 } catch (err) {
   rmSync(tmp, { recursive: true, force: true });

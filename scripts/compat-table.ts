@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { computeCompat, renderCompatMarkdown, renderCompatModule } from "./lib/compat";
 import { computeCoverage, renderCoverageMarkdown, rootFieldOperations } from "./lib/coverage";
-import { renderMethodOperationsModule } from "./lib/method-operations";
+import { deriveNamespaceOperations, renderMethodOperationsModule } from "./lib/method-operations";
 import { projectPaths } from "./lib/paths";
 
 const paths = projectPaths();
@@ -12,5 +12,5 @@ const out = process.env["CODEGEN_OUT"] ?? paths.generated;
 writeFileSync(join(out, "compat.ts"), renderCompatModule(result));
 writeFileSync(paths.compatDoc, renderCompatMarkdown(result));
 const coverage = computeCoverage(result);
-writeFileSync(paths.coverageDoc, renderCoverageMarkdown(coverage));
+writeFileSync(paths.coverageDoc, renderCoverageMarkdown(coverage, deriveNamespaceOperations(rootFieldOperations(coverage))));
 writeFileSync(join(out, "method-operations.ts"), renderMethodOperationsModule(rootFieldOperations(coverage)));

@@ -4,7 +4,7 @@
  * `stash-graphql-client/operations`, the stand-in server in `/testing`.
  */
 export { StashClient, type StashEnv } from "./stash-client";
-export { StashCore, type CallOptions, type StashClientOptions } from "./core/client";
+export { StashCore, type CallOptions, type StashClientOptions, type StashCoreApi } from "./core/client";
 export type { RetryOptions } from "./core/retry-options";
 export type { ReconnectOptions, SubscriptionOptions } from "./core/subscriptions";
 export { operationNames, type OperationRunner, type StashOperations } from "../generated/ops";
@@ -78,6 +78,41 @@ export type { JobUpdate, JobsNamespace } from "./jobs/jobs";
 export type { MetadataNamespace } from "./metadata/metadata";
 export type { ConfigNamespace, ConfigSection, ConfigUpdate, StashConfig } from "./config/config";
 export type { Plugin, PluginSettings, PluginSettingsChange, PluginsNamespace, PluginTask } from "./plugins/plugins";
+export type {
+  BulkIdsChange,
+  BulkStringsChange,
+  CreatableNamespace,
+  DestroyOptions,
+  EntityBulkUpdate,
+  EntityCreate,
+  EntityNamespace,
+  EntityTypes,
+  EntityUpdate,
+  FindManyArgs,
+  FindManyResult,
+  IterateArgs,
+  Loose,
+  LooseField,
+  ReadOnlyOf,
+  RelationAliases,
+  RelationAliasMap,
+} from "./entities/types";
+export type { FindOrCreateResult } from "./entities/find-or-create";
+export type { MergeArgs } from "./entities/merge";
+export type { ScenesNamespace } from "./scenes/namespace";
+export type { MarkerBulkUpdate, MarkerIterateArgs, MarkersNamespace } from "./markers/namespace";
+export type { SlimTag, Tag, TagBulkUpdate, TagCreate, TagTypes, TagUpdate, TagsNamespace } from "./tags/tags";
+export type { Performer, PerformerBulkUpdate, PerformerCreate, PerformerTypes, PerformerUpdate, PerformersNamespace, SlimPerformer } from "./performers/performers";
+export type { SlimStudio, Studio, StudioBulkUpdate, StudioCreate, StudioTypes, StudioUpdate, StudiosNamespace } from "./studios/studios";
+export type { GalleriesNamespace, Gallery, GalleryBulkUpdate, GalleryCreate, GalleryTypes, GalleryUpdate, SlimGallery } from "./galleries/galleries";
+export type { ChaptersNamespace, GalleryChapter } from "./galleries/chapters";
+export type { Image, ImageBulkUpdate, ImageTypes, ImageUpdate, ImagesNamespace, SlimImage } from "./images/images";
+export type { Group, GroupBulkUpdate, GroupCreate, GroupTypes, GroupUpdate, GroupsNamespace, ReorderSubGroups, SlimGroup, SubGroupLike } from "./groups/groups";
+export type { GroupScene, GroupScenes } from "./groups/group-scenes";
+export type { SavedFilter, SavedFiltersNamespace } from "./saved-filters/saved-filters";
+export type { FilesNamespace, StashFile, StashFolder } from "./files/files";
+export type { ScrapedContent, Scraper, ScrapersNamespace } from "./scrapers/namespace";
+export type { LatestVersion, LogEntry, StashStats, SystemNamespace, SystemStatus } from "./system/namespace";
 export { JobStatus, JobStatusUpdateType } from "../generated/graphql";
 
 export {

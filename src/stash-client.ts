@@ -24,6 +24,20 @@ import { createJobs, type JobsNamespace } from "./jobs/jobs";
 import { createMetadata, type MetadataNamespace } from "./metadata/metadata";
 import { createConfig, type ConfigNamespace } from "./config/config";
 import { createPlugins, type PluginsNamespace } from "./plugins/plugins";
+import { createScenes, type ScenesNamespace } from "./scenes/namespace";
+import { createMarkers, type MarkersNamespace } from "./markers/namespace";
+import { createTags, type TagsNamespace } from "./tags/tags";
+import { createPerformers, type PerformersNamespace } from "./performers/performers";
+import { createStudios, type StudiosNamespace } from "./studios/studios";
+import { createGalleries, type GalleriesNamespace } from "./galleries/galleries";
+import { createImages, type ImagesNamespace } from "./images/images";
+import { createGroups, type GroupsNamespace } from "./groups/groups";
+import { createSavedFilters, type SavedFiltersNamespace } from "./saved-filters/saved-filters";
+import { createFiles, type FilesNamespace } from "./files/files";
+import { createScrapers, type ScrapersNamespace } from "./scrapers/namespace";
+import { createSystem, type SystemNamespace } from "./system/namespace";
+import { pluginClientOptions, type PluginClientOptions } from "./plugin/connection";
+import type { PluginInput } from "./plugin/input";
 
 /** Environment variables `StashClient.fromEnv` reads. */
 export interface StashEnv {
@@ -49,6 +63,50 @@ export class StashClient extends StashCore {
 
   /** Plugins: `list`, `tasks`, `run` (job id), `runOperation`, `settings`, and `configure`, which merges instead of replacing. */
   readonly plugins: PluginsNamespace = createPlugins(this);
+
+  /** Scenes: `find`, `findMany`, `iterate`, `create`, `update`, `bulkUpdate`, `destroy`, `merge`, plays and O history. */
+  readonly scenes: ScenesNamespace = createScenes(this);
+
+  /** Scene markers: `find`, `findMany`, `iterate`, `create`, `update`, `bulkUpdate`, `destroy`, `merge`. */
+  readonly markers: MarkersNamespace = createMarkers(this);
+
+  /** Tags: the entity methods, `findOrCreate`, `merge`, `ancestors` and `descendants`. */
+  readonly tags: TagsNamespace = createTags(this);
+
+  /** Performers: the entity methods and `findOrCreate`. */
+  readonly performers: PerformersNamespace = createPerformers(this);
+
+  /** Studios: the entity methods, `findOrCreate`, `parents`, `children` and `descendants`. */
+  readonly studios: StudiosNamespace = createStudios(this);
+
+  /** Galleries: the entity methods, images in a gallery, its cover and `chapters`. */
+  readonly galleries: GalleriesNamespace = createGalleries(this);
+
+  /** Images: the entity methods (a scan creates images) and the O counter. */
+  readonly images: ImagesNamespace = createImages(this);
+
+  /** Groups: the entity methods, sub-groups, and the scenes in a group with their index. */
+  readonly groups: GroupsNamespace = createGroups(this);
+
+  /** Saved filters: `find`, `list`, `save`, `destroy`. */
+  readonly savedFilters: SavedFiltersNamespace = createSavedFilters(this);
+
+  /** Files and folders: `find`, `findMany`, `folder`, `move`, `delete`, `setFingerprints`. */
+  readonly files: FilesNamespace = createFiles(this);
+
+  /** Scrapers: `list`, `reload`, `scrapeURL`, and scene scraping. */
+  readonly scrapers: ScrapersNamespace = createScrapers(this);
+
+  /** The server: `version`, `status`, `stats`, `latestVersion`, `logs`. */
+  readonly system: SystemNamespace = createSystem(this);
+
+  /**
+   * A client for the Stash that started a plugin, from its stdin input: Host `0.0.0.0`/`::` mapped to
+   * loopback, the session cookie sent, and the API key too when given (option or `STASH_API_KEY`).
+   */
+  static fromPluginInput(input: PluginInput, options: PluginClientOptions = {}): StashClient {
+    return new StashClient(pluginClientOptions(input, options));
+  }
 
   /** Builds a client from `STASH_URL`, `STASH_API_KEY` and `STASH_TIMEOUT_MS`; `overrides` win over the environment. */
   static fromEnv(env: StashEnv = process.env, overrides: StashClientOptions = {}): StashClient {

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +21,8 @@ import { startStandIn, generateLibrary, type StandIn } from "../src/testing/inde
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
 const SLOW = 300_000;
+/** The tree-shakable entries, each built for Node (ESM, CJS) and for browsers. */
+const FUNCTIONAL_ENTRIES = ["core", "scenes", "markers", "jobs"];
 
 interface Run {
   code: number;
@@ -130,9 +133,10 @@ describe.concurrent("the packed tarball", { timeout: 120_000 }, () => {
     expect(manifest["version"]).toBe(PKG.version);
     expect(manifest["sideEffects"]).toBe(false);
     const installed = join(project, "node_modules", PKG.name);
-    for (const entry of ["index", "testing", "operations"]) {
+    for (const entry of ["index", "testing", "operations", ...FUNCTIONAL_ENTRIES]) {
       for (const ext of [".js", ".cjs", ".d.ts", ".d.cts"]) expect(existsSync(join(installed, "dist", entry + ext)), `dist/${entry}${ext}`).toBe(true);
     }
+    for (const entry of ["index", "operations", ...FUNCTIONAL_ENTRIES]) expect(existsSync(join(installed, "dist", "browser", `${entry}.js`)), `dist/browser/${entry}.js`).toBe(true);
     expect(existsSync(join(installed, "dist", "cli.js"))).toBe(true);
     expect(existsSync(join(installed, "src"))).toBe(false);
     expect(existsSync(join(installed, "test"))).toBe(false);
@@ -157,6 +161,50 @@ describe.concurrent("the packed tarball", { timeout: 120_000 }, () => {
       expect(r.stdout + r.stderr).not.toContain("consumer-key");
     });
   }
+
+  it("the functional entries work from import and require, and a browser bundle gets the fetch build", async () => {
+    let server: StandIn | undefined;
+    try {
+      server = await startStandIn({ apiKey: "entries-key" });
+      const seeded = await server.seed(generateLibrary({ scenes: 6, seed: 4 }));
+      const body = (load: string) => `${load}
+const core = createStashCore({ url: process.argv[2], apiKey: "entries-key" });
+findScenes(core, { filter: { per_page: 2, sort: "id" } })
+  .then(async (page) => { console.log(JSON.stringify({ count: page.count, job: typeof listJobs, where })); await core.close(); })
+  .catch((err) => { console.error(err); process.exitCode = 1; });`;
+      writeFileSync(join(project, "entries.mjs"), body(`import { createStashCore } from "${PKG.name}/core";
+import { findScenes } from "${PKG.name}/scenes";
+import { listJobs } from "${PKG.name}/jobs";
+const where = import.meta.resolve("${PKG.name}/core");`));
+      writeFileSync(join(project, "entries.cjs"), body(`const { createStashCore } = require("${PKG.name}/core");
+const { findScenes } = require("${PKG.name}/scenes");
+const { listJobs } = require("${PKG.name}/jobs");
+const where = require.resolve("${PKG.name}/core");`));
+      for (const [file, built] of [["entries.mjs", "core.js"], ["entries.cjs", "core.cjs"]] as const) {
+        const r = await run(process.execPath, [file, server.url], project);
+        expect(r.code, r.stderr).toBe(0);
+        const out = JSON.parse(r.stdout.trim()) as { count: number; job: string; where: string };
+        expect(out).toEqual({ count: seeded.scenes.length, job: "function", where: expect.stringContaining(join("dist", built)) });
+      }
+      // What a bundler does with the `browser` condition: the fetch build, no Node module.
+      const bundled = await build({
+        stdin: { contents: `export * from "${PKG.name}/core"; export * from "${PKG.name}/scenes"; export * from "${PKG.name}/jobs";`, resolveDir: project },
+        bundle: true,
+        platform: "browser",
+        format: "esm",
+        write: false,
+        metafile: true,
+        logLevel: "silent",
+      });
+      const inputs = Object.keys(bundled.metafile.inputs);
+      expect(inputs.some((i) => i.includes(`${PKG.name}/dist/browser/core.js`))).toBe(true);
+      const nodeOnly = inputs.filter((i) => i.includes("node_modules/ws/") || (i.includes(`${PKG.name}/dist/`) && !i.includes(`${PKG.name}/dist/browser/`)));
+      expect(nodeOnly).toEqual([]);
+      expect(bundled.outputFiles[0]!.text).not.toMatch(/["']node:/);
+    } finally {
+      await server?.close();
+    }
+  });
 
   it("runs an example with the import switched to the package name", async () => {
     let server: StandIn | undefined;

@@ -53,6 +53,8 @@ function localImports(code: string, fromDir: string): string {
   return code
     .replace(/from\s+["']stash-graphql-client\/testing["']/g, `from ${src("testing/index")}`)
     .replace(/from\s+["']stash-graphql-client\/operations["']/g, `from ${src("operations")}`)
+    .replace(/from\s+["']stash-graphql-client\/plugin["']/g, `from ${src("plugin/index")}`)
+    .replace(/from\s+["']stash-graphql-client\/(core|scenes|markers|jobs)["']/g, (_m, entry: string) => `from ${src(`entries/${entry}`)}`)
     .replace(/from\s+["']stash-graphql-client["']/g, `from ${src("index")}`);
 }
 

@@ -1,7 +1,7 @@
 /**
  * SceneFilterType over HTTP: operator rules, string/int/date criteria with
  * Stash's NULL handling, relationship criteria with hierarchy depth, file
- * criteria evaluated per file row, and refusal of keys the stand-in lacks.
+ * criteria evaluated per file row, and sub-filters over related entities.
  */
 import { describe, expect, test } from "vitest";
 import type { FixtureScene, SeedResult } from "../src/testing/index";
@@ -76,10 +76,11 @@ describe("operators", () => {
     expect(await titles({ rating100: { value: 0, modifier: "NOT_NULL" }, AND: { NOT: { title: { value: "a", modifier: "EQUALS" } } } })).toEqual(["b"]);
   });
 
-  test("a key the stand-in does not implement is an error naming it", async () => {
-    expect(await errorFor({ galleries_filter: { title: { value: "x", modifier: "EQUALS" } } })).toBe(
-      "SceneFilterType.galleries_filter is not supported by the stand-in",
-    );
+  test("sub-filters run the related entity's whole filter; scenes without a related record are NULL", async () => {
+    const { titles } = await library("sub", [{ title: "tagged", tags: ["sub-t"] }, { title: "bare" }], { tags: ["sub-t"] });
+    expect(await titles({ tags_filter: { scene_count: { value: 1, modifier: "EQUALS" } } })).toEqual(["tagged"]);
+    expect(await titles({ NOT: { tags_filter: { scene_count: { value: 1, modifier: "EQUALS" } } } })).toEqual([]);
+    expect(await titles({ galleries_filter: { title: { value: "x", modifier: "EQUALS" } } })).toEqual([]);
   });
 });
 

@@ -6,8 +6,12 @@
 import {
   buildSchema,
   getNamedType,
+  getNullableType,
   isEnumType,
   isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
   type GraphQLSchema,
 } from "graphql";
 import { projectPaths, repoRoot } from "./paths";
@@ -36,6 +40,45 @@ export const FACADE_INPUT_TYPES = [
   "ScrapeMultiScenesInput",
   "ScrapeSingleSceneInput",
   "ScraperSourceInput",
+  // Entity namespaces (src/entities/): inputs converted generically from these facts.
+  "TagCreateInput",
+  "TagUpdateInput",
+  "BulkTagUpdateInput",
+  "TagDestroyInput",
+  "TagsMergeInput",
+  "PerformerCreateInput",
+  "PerformerUpdateInput",
+  "BulkPerformerUpdateInput",
+  "PerformerDestroyInput",
+  "StudioCreateInput",
+  "StudioUpdateInput",
+  "BulkStudioUpdateInput",
+  "StudioDestroyInput",
+  "GalleryCreateInput",
+  "GalleryUpdateInput",
+  "BulkGalleryUpdateInput",
+  "GalleryDestroyInput",
+  "GalleryAddInput",
+  "GalleryRemoveInput",
+  "GallerySetCoverInput",
+  "GalleryResetCoverInput",
+  "GalleryChapterCreateInput",
+  "GalleryChapterUpdateInput",
+  "ImageUpdateInput",
+  "BulkImageUpdateInput",
+  "ImageDestroyInput",
+  "ImagesDestroyInput",
+  "GroupCreateInput",
+  "GroupUpdateInput",
+  "BulkGroupUpdateInput",
+  "GroupDestroyInput",
+  "GroupSubGroupAddInput",
+  "GroupSubGroupRemoveInput",
+  "ReorderSubGroupsInput",
+  "SaveFilterInput",
+  "DestroyFilterInput",
+  "MoveFilesInput",
+  "FileSetFingerprintsInput",
 ] as const;
 
 interface MemberFacts {
@@ -44,6 +87,9 @@ interface MemberFacts {
   deprecated?: string;
   input?: string;
   enum?: string;
+  scalar?: string;
+  list?: boolean;
+  required?: boolean;
 }
 
 type TypeFacts = Map<string, MemberFacts>;
@@ -87,6 +133,9 @@ function collect(schemas: readonly GraphQLSchema[], releases: readonly string[])
         const named = getNamedType(newest.type);
         if (isInputObjectType(named)) entry.input = named.name;
         if (isEnumType(named)) entry.enum = named.name;
+        if (isScalarType(named)) entry.scalar = named.name;
+        if (isListType(getNullableType(newest.type))) entry.list = true;
+        if (isNonNullType(newest.type)) entry.required = true;
         if (entry.input || entry.enum) queue.push(named.name);
       }
       facts.set(member, entry);
@@ -103,6 +152,9 @@ function renderFacts(facts: TypeFacts): string[] {
     if (f.deprecated) parts.push(`deprecated: ${JSON.stringify(f.deprecated)}`);
     if (f.input) parts.push(`input: ${JSON.stringify(f.input)}`);
     if (f.enum) parts.push(`enum: ${JSON.stringify(f.enum)}`);
+    if (f.scalar) parts.push(`scalar: ${JSON.stringify(f.scalar)}`);
+    if (f.list) parts.push("list: true");
+    if (f.required) parts.push("required: true");
     return `    ${member}: { ${parts.join(", ")} },`;
   });
 }
@@ -137,6 +189,12 @@ export function renderInputFieldsModule(root: string = repoRoot): string {
     "  readonly input?: string;",
     "  /** The field's enum type. */",
     "  readonly enum?: string;",
+    "  /** The field's scalar type (String, Int, Boolean, ID, …), for generic conversion. */",
+    "  readonly scalar?: string;",
+    "  /** The field takes a list. */",
+    "  readonly list?: boolean;",
+    "  /** The field is non-null in the newest release that has it. */",
+    "  readonly required?: boolean;",
     "}",
     "",
     "/** Committed release snapshots the facts were read from, oldest first. */",

@@ -10,8 +10,10 @@ import { processIo, redactingStream, type CliIo } from "./io";
 import { SDK_VERSION } from "./sdk-version";
 import { registerCompat } from "./commands/compat";
 import { registerDuplicates } from "./commands/duplicates";
+import { registerEntities } from "./commands/entities";
 import { registerJobs, registerScan } from "./commands/jobs";
 import { registerMarkers } from "./commands/markers";
+import { registerPlugin } from "./commands/plugin";
 import { registerScenes } from "./commands/scenes";
 import { registerSchema } from "./commands/schema";
 import { registerStandin } from "./commands/standin";
@@ -38,6 +40,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   // Commands made with `.command()` inherit the settings above (output, exitOverride, positional options).
   registerVersion(program, ctx);
   registerScenes(program, ctx);
+  registerEntities(program, ctx);
   registerDuplicates(program, ctx);
   registerMarkers(program, ctx);
   registerSchema(program, ctx);
@@ -45,6 +48,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerStandin(program, ctx);
   registerScan(program, ctx);
   registerJobs(program, ctx);
+  registerPlugin(program, ctx);
   return program;
 }
 

@@ -3,7 +3,7 @@
  * client knows the server (its compatibility check is on), such dates are
  * refused before the request, with the field named, instead of after it.
  */
-import type { CallOptions, StashCore } from "./client";
+import type { CallOptions, StashCoreApi } from "./client";
 import { supportsPartialDates } from "./capabilities";
 import { StashValidationError } from "./errors";
 
@@ -11,12 +11,12 @@ const PARTIAL = /^\d{4}(-\d{2})?$/;
 
 /** Throws when any of the named dates is partial and the server cannot store it. */
 export async function guardPartialDates(
-  core: StashCore,
+  core: StashCoreApi,
   dates: readonly { argument: string; value: unknown }[],
   options?: CallOptions,
 ): Promise<void> {
   const partial = dates.find((d) => typeof d.value === "string" && PARTIAL.test(d.value.trim()));
-  if (!partial || !core.checksCompatibility) return;
+  if (!partial || !core.checksCompatibility || !core.capabilities) return;
   const caps = await core.capabilities(options?.signal ? { signal: options.signal } : {});
   if (supportsPartialDates(caps)) return;
   throw new StashValidationError(

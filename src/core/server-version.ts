@@ -3,7 +3,7 @@
  * against: what the capability probe saw, or "the newest" when the client does not
  * probe or the build reports no release number.
  */
-import type { CallOptions, StashCore } from "./client";
+import type { CallOptions, StashCoreApi } from "./client";
 import { compareSemver, parseStashVersion, type StashSemver } from "./capabilities";
 
 /** A server as the version-dependent checks see it; `semver` null means "use the newest lists". */
@@ -20,8 +20,8 @@ export const NEWEST_SERVER: ServerVersion = { version: "", semver: null };
  * The connected server's version from the (cached) capability probe; without
  * compatibility checks, `NEWEST_SERVER` and no request.
  */
-export async function serverVersion(core: StashCore, options?: CallOptions): Promise<ServerVersion> {
-  if (!core.checksCompatibility) return NEWEST_SERVER;
+export async function serverVersion(core: StashCoreApi, options?: CallOptions): Promise<ServerVersion> {
+  if (!core.checksCompatibility || !core.capabilities) return NEWEST_SERVER;
   const caps = await core.capabilities(options?.signal ? { signal: options.signal } : {});
   return { version: caps.version, semver: caps.semver };
 }

@@ -8,7 +8,7 @@
 import { Client, createRequest, subscriptionExchange, type ExecutionResult, type OperationResult } from "@urql/core";
 import type { DocumentNode, OperationDefinitionNode } from "graphql";
 import { createClient } from "graphql-ws";
-import WebSocket from "ws";
+import { defaultWebSocket } from "./transport-websocket";
 import type { AnyVariables, TypedDocumentNode } from "../../generated/typed-document";
 import { abortError, StashAuthError, StashError, StashNetworkError, StashValidationError } from "./errors";
 import { parseResult, redact } from "./parse-result";
@@ -32,7 +32,10 @@ export interface ReconnectOptions {
 export interface SubscriptionTransportOptions {
   /** Stash's http(s) GraphQL endpoint; the ws(s) URL is derived from it. */
   url: string;
-  /** Sent as the `ApiKey` header on the upgrade request. Never put in errors. */
+  /**
+   * Sent as the `ApiKey` header on the upgrade request, or as `?apikey=` where
+   * the platform's WebSocket cannot set headers (browsers). Never put in errors.
+   */
   apiKey?: string;
   /** Extra headers on the upgrade request, e.g. `Cookie`. */
   headers?: Record<string, string>;
@@ -41,7 +44,7 @@ export interface SubscriptionTransportOptions {
   /** Default `false`: a dropped socket ends each iteration with `StashNetworkError`. */
   reconnect?: boolean | ReconnectOptions;
   /**
-   * WebSocket class to use instead of the `ws` package's, e.g. a browser's.
+   * WebSocket class to use instead of the platform's (the `ws` package in Node, the global one in browsers).
    * It is called as `new Impl(url, protocols, { headers })`; browsers ignore the headers.
    */
   webSocketImpl?: unknown;
@@ -72,16 +75,32 @@ function isCloseLike(value: unknown): value is { code: number; reason: string; t
   return typeof value === "object" && value !== null && "code" in value && "reason" in value;
 }
 
-type WebSocketClass = new (url: string, protocols?: string | string[], options?: { headers: Record<string, string> }) => WebSocket;
+/** What the transport uses of a socket: its state (0 connecting, 1 open, 2 closing, 3 closed, in every implementation). */
+interface SocketLike {
+  readonly readyState: number;
+}
+type WebSocketClass = new (url: string, protocols?: string | string[], options?: { headers: Record<string, string> }) => SocketLike;
+const OPEN = 1;
+
+/** The socket URL with `apikey` added to its query when given. */
+function withApiKey(wsUrl: string, apiKey: string | undefined): string {
+  if (!apiKey) return wsUrl;
+  const parsed = new URL(wsUrl);
+  parsed.searchParams.set("apikey", apiKey);
+  return parsed.href;
+}
 
 /** Creates a subscription transport; nothing connects until the first `subscribe`. */
 export function createSubscriptionTransport(options: SubscriptionTransportOptions): SubscriptionTransport {
   const { url, displayUrl } = normalizeUrl(options.url);
-  const wsUrl = url.replace(/^http/, "ws");
+  const platform = defaultWebSocket();
+  // Browsers cannot set headers on the upgrade, so the key rides in the query (pkg/session/session.go reads `apikey`).
+  const keyInQuery = Boolean(options.apiKey) && platform.keyInQuery && options.webSocketImpl === undefined;
+  const wsUrl = withApiKey(url.replace(/^http/, "ws"), keyInQuery ? options.apiKey : undefined);
   const wsDisplay = displayUrl.replace(/^http/, "ws");
   const headers: Record<string, string> = { ...options.headers };
-  if (options.apiKey) headers.ApiKey = options.apiKey;
-  const secrets = [...(options.secrets ?? []), ...Object.entries(headers).filter(([name]) => SENSITIVE_HEADER.test(name)).map(([, value]) => value)];
+  if (options.apiKey && !keyInQuery) headers.ApiKey = options.apiKey;
+  const secrets = [...(options.secrets ?? []), ...(options.apiKey ? [options.apiKey] : []), ...Object.entries(headers).filter(([name]) => SENSITIVE_HEADER.test(name)).map(([, value]) => value)];
   const retry = options.reconnect
     ? { attempts: 5, delayMs: 1000, ...(typeof options.reconnect === "object" ? options.reconnect : {}) }
     : undefined;
@@ -90,13 +109,14 @@ export function createSubscriptionTransport(options: SubscriptionTransportOption
   // Sockets are numbered so that a close fails only the streams sent on that socket.
   const generations = new WeakMap<object, number>();
   let generation = 0;
-  let current: WebSocket | undefined;
+  let current: SocketLike | undefined;
   let lastSocketError: string | undefined;
   let disposed = false;
   let nextKey = 1;
 
   // A subclass keeps the headers out of graphql-ws's hands and numbers the sockets.
-  const Base = (options.webSocketImpl ?? WebSocket) as WebSocketClass;
+  const Base = (options.webSocketImpl ?? platform.impl) as WebSocketClass | undefined;
+  if (typeof Base !== "function") throw new StashValidationError("webSocketImpl", "this runtime has no global WebSocket to subscribe with; pass a WebSocket class");
   class TrackedWebSocket extends Base {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, { headers });
@@ -169,7 +189,7 @@ export function createSubscriptionTransport(options: SubscriptionTransportOption
           subscribe(observer) {
             const stream = operation.context[STREAM] as Stream | undefined;
             // A socket already closing (after the last stream ended) is replaced: count this one on the next.
-            if (stream) stream.socket = current && current.readyState <= WebSocket.OPEN ? generation : generation + 1;
+            if (stream) stream.socket = current && current.readyState <= OPEN ? generation : generation + 1;
             const unsubscribe = socketClient.subscribe(
               { query: request.query ?? "", operationName: request.operationName, variables: request.variables, extensions: request.extensions },
               {

@@ -1,8 +1,9 @@
 /**
  * The library the demo seeds: a few hundred generated scenes with planted
- * duplicate groups and markers, and the scenes each step of the tour works on,
- * picked outside every planted group so the duplicate cleanup cannot merge
- * them away first.
+ * duplicate groups and markers, performers with details, a tag hierarchy,
+ * studios with parent networks, groups, galleries and images; and the scenes
+ * each step of the tour works on, picked outside every planted group so the
+ * duplicate cleanup cannot merge them away first.
  */
 import { generateLibrary, type GenerateOptions, type GeneratedLibrary, type SeedResult } from "../testing/index";
 
@@ -12,6 +13,13 @@ export const DEMO_LIBRARY: Readonly<Required<GenerateOptions>> = Object.freeze({
   duplicateGroups: 8,
   markersPerScene: 3,
   seed: 7,
+  galleries: 6,
+  imagesPerGallery: 5,
+  groups: 3,
+  // Performers with details, a three-level tag hierarchy and studios under two networks.
+  tagHierarchy: true,
+  performerDetails: true,
+  studioNetworks: 2,
 });
 
 /** Options of `demoLibrary`: any generator option may be overridden. */

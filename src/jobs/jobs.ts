@@ -3,7 +3,7 @@
  * builds the `stash.jobs` namespace; each method delegates to a function here
  * taking the core first.
  */
-import type { CallOptions, StashCore } from "../core/client";
+import type { CallOptions, StashCoreApi } from "../core/client";
 import {
   FindJobDocument,
   JobQueueDocument,
@@ -12,6 +12,7 @@ import {
   StopJobDocument,
   type JobStatusUpdateType,
 } from "../../generated/graphql";
+import { subscribe } from "../core/subscribe";
 import type { ID } from "../core/validate";
 import { checkJobId, waitForJob, type Job, type WaitForJobOptions } from "./wait";
 
@@ -22,24 +23,24 @@ export interface JobUpdate {
 }
 
 /** Jobs queued or running, in queue order; `[]` when the queue is empty (Stash answers null). */
-export async function listJobs(core: StashCore, options?: CallOptions): Promise<Job[]> {
+export async function listJobs(core: StashCoreApi, options?: CallOptions): Promise<Job[]> {
   return (await core.request(JobQueueDocument, {}, options)).jobQueue ?? [];
 }
 
 /** A queued, running or recently ended job; `null` when Stash knows none with this id. */
-export async function findJob(core: StashCore, id: ID, options?: CallOptions): Promise<Job | null> {
+export async function findJob(core: StashCoreApi, id: ID, options?: CallOptions): Promise<Job | null> {
   const jobId = checkJobId(id);
   return (await core.request(FindJobDocument, { input: { id: jobId } }, options)).findJob;
 }
 
 /** Asks Stash to stop a job (a queued one is cancelled at once; a running one stops at its next check). */
-export async function stopJob(core: StashCore, id: ID, options?: CallOptions): Promise<boolean> {
+export async function stopJob(core: StashCoreApi, id: ID, options?: CallOptions): Promise<boolean> {
   const jobId = checkJobId(id);
   return (await core.request(StopJobDocument, { job_id: jobId }, options)).stopJob;
 }
 
 /** Asks Stash to stop every queued and running job. */
-export async function stopAllJobs(core: StashCore, options?: CallOptions): Promise<boolean> {
+export async function stopAllJobs(core: StashCoreApi, options?: CallOptions): Promise<boolean> {
   return (await core.request(StopAllJobsDocument, {}, options)).stopAllJobs;
 }
 
@@ -47,8 +48,8 @@ export async function stopAllJobs(core: StashCore, options?: CallOptions): Promi
  * Job updates as they happen (`jobsSubscribe`). `break` or the signal ends it;
  * `return()` reaches the socket at once, unlike an async generator wrapper.
  */
-export function jobUpdates(core: StashCore, options: Pick<CallOptions, "signal"> = {}): AsyncIterableIterator<JobUpdate> {
-  const events = core.subscribe(JobsSubscribeDocument, {}, options);
+export function jobUpdates(core: StashCoreApi, options: Pick<CallOptions, "signal"> = {}): AsyncIterableIterator<JobUpdate> {
+  const events = subscribe(core, JobsSubscribeDocument, {}, options);
   const iterator: AsyncIterableIterator<JobUpdate> = {
     async next() {
       const step = await events.next();
@@ -80,7 +81,7 @@ export interface JobsNamespace {
 }
 
 /** Builds the `stash.jobs` namespace over a core. */
-export function createJobs(core: StashCore): JobsNamespace {
+export function createJobs(core: StashCoreApi): JobsNamespace {
   return {
     list: (options) => listJobs(core, options),
     find: (id, options) => findJob(core, id, options),

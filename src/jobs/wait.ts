@@ -7,8 +7,9 @@
  * caught by an early recheck rather than a slow one. When the socket cannot connect or drops,
  * it falls back to polling `findJob` every `pollIntervalMs`.
  */
-import type { CallOptions, StashCore } from "../core/client";
+import type { CallOptions, StashCoreApi } from "../core/client";
 import { abortError, StashError, StashJobError, StashTimeoutError } from "../core/errors";
+import { subscribe } from "../core/subscribe";
 import { checkId, checkNonNegative, type ID } from "../core/validate";
 import { FindJobDocument, JobsSubscribeDocument, type JobDataFragment } from "../../generated/graphql";
 
@@ -50,7 +51,7 @@ export function checkJobId(id: unknown, argument = "id"): string {
  * `StashJobError` when it ends FAILED or CANCELLED, and with a `StashError`
  * when Stash knows no such job (Stash forgets all but the last 10 ended jobs).
  */
-export function waitForJob(core: StashCore, id: ID, options: WaitForJobOptions = {}): Promise<Job> {
+export function waitForJob(core: StashCoreApi, id: ID, options: WaitForJobOptions = {}): Promise<Job> {
   let jobId: string;
   let pollMs: number;
   try {
@@ -162,7 +163,7 @@ export function waitForJob(core: StashCore, id: ID, options: WaitForJobOptions =
             timeoutMs,
           );
 
-    const events = core.subscribe(JobsSubscribeDocument, {}, call);
+    const events = subscribe(core, JobsSubscribeDocument, {}, call);
     void (async () => {
       try {
         for (;;) {

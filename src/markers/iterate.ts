@@ -2,11 +2,12 @@
  * Walks every marker matching a filter one page at a time, so memory stays
  * bounded by the page size however many markers the library holds.
  */
-import type { CallOptions, StashCore } from "../core/client";
+import type { CallOptions, StashCoreApi } from "../core/client";
 import { StashValidationError } from "../core/errors";
 import { FindSceneMarkersDocument, SortDirectionEnum, type FindFilterType, type SceneMarkerFilterType } from "../../generated/graphql";
 import { markerFindFilter, type SceneMarker } from "./markers";
 import { checkInteger, checkKnownKeys, checkObject } from "../core/validate";
+import { walkEntities } from "../entities/iterate";
 
 /** Arguments of `iterateSceneMarkers`. */
 export interface IterateSceneMarkersArgs {
@@ -26,7 +27,7 @@ const DEFAULT_PER_PAGE = 100;
  * later one onto an already-read page (it is then missed); new markers come last.
  */
 export async function* iterateSceneMarkers(
-  core: StashCore,
+  core: StashCoreApi,
   args: IterateSceneMarkersArgs = {},
   options?: CallOptions,
 ): AsyncGenerator<SceneMarker, void, undefined> {
@@ -42,20 +43,18 @@ export async function* iterateSceneMarkers(
   if (base.direction === SortDirectionEnum.DESC) throw new StashValidationError("filter.direction", "the iterator walks ascending ids");
   if (args.markerFilter != null) checkObject(args.markerFilter, "markerFilter");
 
-  let lastId = -1;
-  let seen = 0;
-  for (let page = 1; ; page++) {
-    const filter: FindFilterType = { ...base, sort: "id", direction: SortDirectionEnum.ASC, page, per_page: perPage };
-    const variables = args.markerFilter == null ? { filter } : { filter, scene_marker_filter: args.markerFilter };
+  const fetchPage = async (filter: FindFilterType, markerFilter: SceneMarkerFilterType | undefined) => {
+    const variables = markerFilter == null ? { filter } : { filter, scene_marker_filter: markerFilter };
     const { findSceneMarkers } = await core.request(FindSceneMarkersDocument, variables, options);
-    for (const marker of findSceneMarkers.scene_markers) {
-      const id = Number(marker.id);
-      // Ids only grow, so anything not above the last one was already yielded.
-      if (id <= lastId) continue;
-      lastId = id;
-      seen++;
-      yield marker;
-    }
-    if (findSceneMarkers.scene_markers.length < perPage || seen >= findSceneMarkers.count) return;
-  }
+    return { count: findSceneMarkers.count, items: findSceneMarkers.scene_markers };
+  };
+  // Stash's marker filter has no id criterion, so the walk pages by number in id order and skips ids it has passed.
+  yield* walkEntities(fetchPage, {
+    filter: { ...base, sort: "id", direction: SortDirectionEnum.ASC },
+    entityFilter: args.markerFilter ?? undefined,
+    perPage,
+    idCursor: false,
+    operation: "iterateSceneMarkers",
+    signal: options?.signal,
+  });
 }

@@ -3,7 +3,7 @@
  * lookups behind Stash's wall and tag views. Functions take the core first so
  * `StashClient` can expose them as methods with the same names.
  */
-import type { CallOptions, StashCore } from "../core/client";
+import type { CallOptions, StashCoreApi } from "../core/client";
 import { emptyResultError, StashValidationError } from "../core/errors";
 import {
   BulkSceneMarkerUpdateDocument,
@@ -70,7 +70,7 @@ export interface MarkerStringsArgs {
 }
 
 /** Sort names the newest known Stash release accepts for markers (`random_<seed>` too); older servers are checked against their own list. */
-export const MARKER_SORTS: readonly string[] = newestSorts("sceneMarkers");
+export const MARKER_SORTS: readonly string[] = /* @__PURE__ */ newestSorts("sceneMarkers");
 
 /**
  * Validates a marker FindFilterType (known keys, paging, a sort some Stash release
@@ -100,7 +100,7 @@ const tagIdList = (value: unknown, argument: string) =>
 
 /** Finds markers by filter, marker filter, search text or ids; not-found ids are the server's error. */
 export async function findSceneMarkers(
-  core: StashCore,
+  core: StashCoreApi,
   args: FindSceneMarkersArgs = {},
   options?: CallOptions,
 ): Promise<FindSceneMarkersResult> {
@@ -119,7 +119,7 @@ export async function findSceneMarkers(
 
 /** Creates one marker; checks ids and that `0 ≤ seconds ≤ end_seconds` before sending. */
 export async function createSceneMarker(
-  core: StashCore,
+  core: StashCoreApi,
   input: SceneMarkerCreateInput,
   options?: CallOptions,
 ): Promise<SceneMarker> {
@@ -143,7 +143,7 @@ export async function createSceneMarker(
  * clears the end; `tag_ids` present replaces the tags.
  */
 export async function updateSceneMarker(
-  core: StashCore,
+  core: StashCoreApi,
   input: SceneMarkerUpdateInput,
   options?: CallOptions,
 ): Promise<SceneMarker> {
@@ -170,7 +170,7 @@ export async function updateSceneMarker(
 
 /** Sets title, primary tag and tags (SET/ADD/REMOVE) on many markers at once (Stash v0.30+). */
 export async function bulkSceneMarkerUpdate(
-  core: StashCore,
+  core: StashCoreApi,
   input: BulkSceneMarkerUpdateInput,
   options?: CallOptions,
 ): Promise<SceneMarker[]> {
@@ -196,31 +196,31 @@ export async function bulkSceneMarkerUpdate(
 }
 
 /** Deletes one marker; a missing id is the server's error. Returns true. */
-export async function destroySceneMarker(core: StashCore, id: ID, options?: CallOptions): Promise<boolean> {
+export async function destroySceneMarker(core: StashCoreApi, id: ID, options?: CallOptions): Promise<boolean> {
   const data = await core.request(SceneMarkerDestroyDocument, { id: checkId(id, "id") }, options);
   return data.sceneMarkerDestroy;
 }
 
 /** Deletes several markers in one transaction: one missing id fails the whole call. */
-export async function destroySceneMarkers(core: StashCore, ids: readonly ID[], options?: CallOptions): Promise<boolean> {
+export async function destroySceneMarkers(core: StashCoreApi, ids: readonly ID[], options?: CallOptions): Promise<boolean> {
   const data = await core.request(SceneMarkersDestroyDocument, { ids: checkIds(ids, "ids") }, options);
   return data.sceneMarkersDestroy;
 }
 
 /** A scene's markers grouped by primary tag. */
-export async function sceneMarkerTags(core: StashCore, sceneId: ID, options?: CallOptions): Promise<SceneMarkerTag[]> {
+export async function sceneMarkerTags(core: StashCoreApi, sceneId: ID, options?: CallOptions): Promise<SceneMarkerTag[]> {
   const data = await core.request(SceneMarkerTagsDocument, { scene_id: checkId(sceneId, "sceneId") }, options);
   return data.sceneMarkerTags;
 }
 
 /** Up to 80 random markers, optionally matching `q`. */
-export async function markerWall(core: StashCore, q?: string, options?: CallOptions): Promise<SceneMarker[]> {
+export async function markerWall(core: StashCoreApi, q?: string, options?: CallOptions): Promise<SceneMarker[]> {
   const data = await core.request(MarkerWallDocument, q == null ? {} : { q: checkString(q, "q") }, options);
   return data.markerWall;
 }
 
 /** Marker titles with their counts; Stash's list type allows null entries, which are dropped. */
-export async function markerStrings(core: StashCore, args: MarkerStringsArgs = {}, options?: CallOptions): Promise<MarkerString[]> {
+export async function markerStrings(core: StashCoreApi, args: MarkerStringsArgs = {}, options?: CallOptions): Promise<MarkerString[]> {
   checkKnownKeys(checkObject(args, "args"), ["q", "sort"], "args");
   const variables = defined({
     q: args.q == null ? undefined : checkString(args.q, "q"),

@@ -7,7 +7,7 @@
 import { Kind, parse } from "@0no-co/graphql.web";
 import type { DocumentNode } from "graphql";
 import type { TypedDocumentNode } from "../../generated/typed-document";
-import type { CallOptions, StashCore } from "../core/client";
+import type { CallOptions, StashCoreApi } from "../core/client";
 import { emptyResultError, StashError, StashGraphQLError, StashValidationError, type StashGraphQLErrorEntry } from "../core/errors";
 import {
   CriterionModifier,
@@ -188,7 +188,7 @@ function settleChunk(chunk: readonly PlannedMarker[], data: CreateData | null, e
  * throw: each lands in `failed` with its error, the rest are still created.
  */
 export async function mergeSceneMarkers(
-  core: StashCore,
+  core: StashCoreApi,
   targetId: ID,
   sourceIds: readonly ID[],
   mergeOptions: MergeSceneMarkersOptions = {},

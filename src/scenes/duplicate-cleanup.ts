@@ -3,7 +3,7 @@
  * keep, and the merge that folds the others into it), then an explicit apply
  * that runs those merges one by one and reports each outcome.
  */
-import type { CallOptions, StashCore } from "../core/client";
+import type { CallOptions, StashCoreApi } from "../core/client";
 import { emptyResultError, StashAbortError, StashError, StashValidationError } from "../core/errors";
 import { SceneMergeDocument, type SceneMergeMutation } from "../../generated/graphql";
 import { checkBoolean, checkId, checkKnownKeys, checkObject } from "../core/validate";
@@ -232,7 +232,7 @@ function checkPlan(plan: unknown): DuplicateMergeInput[] {
  * source scene records.
  */
 export async function applyDuplicateCleanup(
-  core: StashCore,
+  core: StashCoreApi,
   plan: DuplicateCleanupPlan<CleanupScene>,
   applyOptions: ApplyDuplicateCleanupOptions = {},
   options: CallOptions = {},

@@ -2,7 +2,7 @@
  * Perceptual duplicates: the raw `findDuplicateScenes` query and a checked
  * wrapper with named presets for the phash distance.
  */
-import type { CallOptions, StashCore } from "../core/client";
+import type { CallOptions, StashCoreApi } from "../core/client";
 import { StashValidationError } from "../core/errors";
 import { FindDuplicateScenesDocument, type SlimSceneDataFragment } from "../../generated/graphql";
 import { checkInteger, checkKnownKeys, checkNonNegative, checkObject } from "../core/validate";
@@ -41,7 +41,7 @@ export interface FindDuplicateScenesWrapperArgs {
 
 /** Groups of scenes whose files share a phash (or lie within `distance`), as the server computes them. */
 export async function findDuplicateScenes(
-  core: StashCore,
+  core: StashCoreApi,
   args: FindDuplicateScenesArgs = {},
   options?: CallOptions,
 ): Promise<SlimScene[][]> {
@@ -84,7 +84,7 @@ export function resolveDuplicateArgs(args: FindDuplicateScenesWrapperArgs = {}):
  * or a preset; `durationDiff` keeps only files whose durations are that close.
  */
 export async function findDuplicateScenesWrapper(
-  core: StashCore,
+  core: StashCoreApi,
   args: FindDuplicateScenesWrapperArgs = {},
   options?: CallOptions,
 ): Promise<SlimScene[][]> {

@@ -1,5 +1,5 @@
 /** A scene's files: moving a file to another scene, and screenshot jobs. */
-import type { CallOptions, StashCore } from "../core/client";
+import type { CallOptions, StashCoreApi } from "../core/client";
 import { SceneAssignFileDocument, SceneGenerateScreenshotDocument } from "../../generated/graphql";
 import { fieldNames } from "../core/input-fields";
 import { checkId, checkKnownKeys, checkNonNegative, checkObject, type ID } from "../core/validate";
@@ -11,7 +11,7 @@ export interface SceneAssignFileArgs {
 }
 
 /** Moves a file to a scene; it becomes primary only if the scene had no files. */
-export async function sceneAssignFile(core: StashCore, args: SceneAssignFileArgs, options?: CallOptions): Promise<boolean> {
+export async function sceneAssignFile(core: StashCoreApi, args: SceneAssignFileArgs, options?: CallOptions): Promise<boolean> {
   const input = checkObject(args, "args");
   checkKnownKeys(input, fieldNames("AssignSceneFileInput"), "args");
   const variables = { input: { scene_id: checkId(input["scene_id"], "scene_id"), file_id: checkId(input["file_id"], "file_id") } };
@@ -19,7 +19,7 @@ export async function sceneAssignFile(core: StashCore, args: SceneAssignFileArgs
 }
 
 /** Starts a screenshot job (at `at` seconds, or Stash's default position); returns the job id. */
-export async function sceneGenerateScreenshot(core: StashCore, id: ID, at?: number, options?: CallOptions): Promise<string> {
+export async function sceneGenerateScreenshot(core: StashCoreApi, id: ID, at?: number, options?: CallOptions): Promise<string> {
   const variables = { id: checkId(id), ...(at === undefined || at === null ? {} : { at: checkNonNegative(at, "at") }) };
   return (await core.request(SceneGenerateScreenshotDocument, variables, options)).sceneGenerateScreenshot;
 }

@@ -3,7 +3,7 @@
  * strings in Stash's Timestamp formats; they are checked before sending,
  * because Stash's own parse error does not say which entry was wrong.
  */
-import type { CallOptions, StashCore } from "../core/client";
+import type { CallOptions, StashCoreApi } from "../core/client";
 import { StashValidationError } from "../core/errors";
 import {
   SceneAddODocument,
@@ -49,41 +49,41 @@ function times(values: readonly HistoryTime[] | undefined, emptyMeaning: string)
 }
 
 /** Adds O entries: one at now without `times`, else one per time. */
-export async function sceneAddO(core: StashCore, id: ID, at?: readonly HistoryTime[], options?: CallOptions): Promise<HistoryMutationResult> {
+export async function sceneAddO(core: StashCoreApi, id: ID, at?: readonly HistoryTime[], options?: CallOptions): Promise<HistoryMutationResult> {
   const variables = { id: checkId(id), times: times(at, "add one entry at the current time") };
   return (await core.request(SceneAddODocument, variables, options)).sceneAddO;
 }
 
 /** Removes O entries: the newest without `times`, else one matching entry per time. */
-export async function sceneDeleteO(core: StashCore, id: ID, at?: readonly HistoryTime[], options?: CallOptions): Promise<HistoryMutationResult> {
+export async function sceneDeleteO(core: StashCoreApi, id: ID, at?: readonly HistoryTime[], options?: CallOptions): Promise<HistoryMutationResult> {
   const variables = { id: checkId(id), times: times(at, "remove the newest entry") };
   return (await core.request(SceneDeleteODocument, variables, options)).sceneDeleteO;
 }
 
 /** Deletes every O entry; returns the new count (0). */
-export async function sceneResetO(core: StashCore, id: ID, options?: CallOptions): Promise<number> {
+export async function sceneResetO(core: StashCoreApi, id: ID, options?: CallOptions): Promise<number> {
   return (await core.request(SceneResetODocument, { id: checkId(id) }, options)).sceneResetO;
 }
 
 /** Adds plays: one at now without `times`, else one per time. */
-export async function sceneAddPlay(core: StashCore, id: ID, at?: readonly HistoryTime[], options?: CallOptions): Promise<HistoryMutationResult> {
+export async function sceneAddPlay(core: StashCoreApi, id: ID, at?: readonly HistoryTime[], options?: CallOptions): Promise<HistoryMutationResult> {
   const variables = { id: checkId(id), times: times(at, "add one play at the current time") };
   return (await core.request(SceneAddPlayDocument, variables, options)).sceneAddPlay;
 }
 
 /** Removes plays: the newest without `times`, else one matching entry per time. */
-export async function sceneDeletePlay(core: StashCore, id: ID, at?: readonly HistoryTime[], options?: CallOptions): Promise<HistoryMutationResult> {
+export async function sceneDeletePlay(core: StashCoreApi, id: ID, at?: readonly HistoryTime[], options?: CallOptions): Promise<HistoryMutationResult> {
   const variables = { id: checkId(id), times: times(at, "remove the newest play") };
   return (await core.request(SceneDeletePlayDocument, variables, options)).sceneDeletePlay;
 }
 
 /** Deletes every play; returns the new count (0). */
-export async function sceneResetPlayCount(core: StashCore, id: ID, options?: CallOptions): Promise<number> {
+export async function sceneResetPlayCount(core: StashCoreApi, id: ID, options?: CallOptions): Promise<number> {
   return (await core.request(SceneResetPlayCountDocument, { id: checkId(id) }, options)).sceneResetPlayCount;
 }
 
 /** Records playback: `resumeTime` replaces the resume point, `playDuration` is added to the total. */
-export async function sceneSaveActivity(core: StashCore, id: ID, activity: SceneActivity, options?: CallOptions): Promise<boolean> {
+export async function sceneSaveActivity(core: StashCoreApi, id: ID, activity: SceneActivity, options?: CallOptions): Promise<boolean> {
   const sceneId = checkId(id);
   const input = checkObject(activity, "activity");
   checkKnownKeys(input, ["resumeTime", "playDuration"], "activity");
@@ -100,7 +100,7 @@ export async function sceneSaveActivity(core: StashCore, id: ID, activity: Scene
 }
 
 /** Zeroes the resume point and/or the play duration. */
-export async function sceneResetActivity(core: StashCore, id: ID, reset: SceneActivityReset, options?: CallOptions): Promise<boolean> {
+export async function sceneResetActivity(core: StashCoreApi, id: ID, reset: SceneActivityReset, options?: CallOptions): Promise<boolean> {
   const sceneId = checkId(id);
   const input = checkObject(reset, "reset");
   checkKnownKeys(input, ["resetResume", "resetDuration"], "reset");

@@ -17,6 +17,7 @@ import {
   type StashIDInput,
 } from "../../generated/graphql";
 import { deprecatedFields, fieldNames } from "../core/input-fields";
+import { toBulkUpdateIds, toBulkUpdateStrings, type BulkIdsChange, type BulkStringsChange } from "../entities/bulk-modes";
 import {
   checkBoolean,
   checkDate,
@@ -33,8 +34,8 @@ import {
   type ID,
 } from "../core/validate";
 
-/** A related object given as its id or as any object carrying `id` (e.g. a fetched tag). */
-export type IdLike = ID | { readonly id: ID };
+import type { IdLike } from "../entities/bulk-modes";
+export type { IdLike };
 
 /** A scene's group membership: a group id/object, or `{ group, scene_index }`, or the raw `SceneGroupInput`. */
 export type SceneGroupLike =
@@ -299,17 +300,11 @@ function convertUpdate(input: Record<string, unknown>, id: string, argument: str
   return out as SceneUpdateInput;
 }
 
-/** Relationship ids with how to apply them: SET replaces, ADD appends, REMOVE drops. */
-export interface BulkIdsLike {
-  readonly ids: readonly IdLike[];
-  readonly mode: BulkUpdateIdMode;
-}
+/** Relationship ids with how to apply them: `{ add }`, `{ remove }`, `{ set }`, or `{ ids, mode }`. */
+export type BulkIdsLike = BulkIdsChange;
 
-/** URLs with how to apply them. */
-export interface BulkUrlsLike {
-  readonly values: readonly string[];
-  readonly mode: BulkUpdateIdMode;
-}
+/** URLs with how to apply them: `{ add }`, `{ remove }`, `{ set }`, or `{ values, mode }`. */
+export type BulkUrlsLike = BulkStringsChange;
 
 /** What `bulkSceneUpdate` accepts: the scenes and the changes applied to every one of them. */
 export interface BulkSceneUpdate {
@@ -339,18 +334,11 @@ const BULK_RELATIONS = [...RELATIONS, ["groups", "group_ids"]] as const;
 const BULK_FRIENDLY = [...BULK_RELATIONS, ["studio", "studio_id"]] as const;
 
 function bulkIds(value: unknown, argument: string): BulkUpdateIds {
-  // Stash reads a null relationship as "unchanged" in bulk updates, unlike sceneUpdate; refuse the ambiguity.
-  if (value === null) throw new StashValidationError(argument, "must be { ids, mode }; to clear, send { ids: [], mode: \"SET\" }");
-  const v = checkObject(value, argument);
-  checkKnownKeys(v, fieldNames("BulkUpdateIds"), argument);
-  return { mode: checkEnum(v["mode"], BulkUpdateIdMode, `${argument}.mode`), ids: idList(v["ids"] ?? [], `${argument}.ids`) };
+  return toBulkUpdateIds(value, argument, idOf);
 }
 
 function bulkUrls(value: unknown, argument: string): BulkUpdateStrings {
-  if (value === null) throw new StashValidationError(argument, "must be { values, mode }; to clear, send { values: [], mode: \"SET\" }");
-  const v = checkObject(value, argument);
-  checkKnownKeys(v, fieldNames("BulkUpdateStrings"), argument);
-  return { mode: checkEnum(v["mode"], BulkUpdateIdMode, `${argument}.mode`), values: urlList(v["values"] ?? [], `${argument}.values`) };
+  return toBulkUpdateStrings(value, argument, checkUrl);
 }
 
 /** Converts a bulk update, checking ids (non-empty, no repeats) and every mode. */

@@ -4,7 +4,7 @@
  * says "not found"; every other failure throws.
  */
 import { guardPartialDates } from "../core/partial-dates";
-import type { CallOptions, StashCore } from "../core/client";
+import type { CallOptions, StashCoreApi } from "../core/client";
 import { emptyResultError, StashValidationError } from "../core/errors";
 import {
   BulkSceneUpdateDocument,
@@ -118,12 +118,12 @@ function present<T>(value: T | null | undefined, operation: string): T {
 }
 
 /** Finds a scene by id; `null` when there is none. */
-export async function findScene(core: StashCore, id: ID, options?: CallOptions): Promise<SceneDataFragment | null> {
+export async function findScene(core: StashCoreApi, id: ID, options?: CallOptions): Promise<SceneDataFragment | null> {
   return (await core.request(FindSceneDocument, { id: checkId(id) }, options)).findScene;
 }
 
 /** Finds a scene by a file's MD5 checksum or oshash; `null` when none matches. */
-export async function findSceneByHash(core: StashCore, hash: SceneHashArgs, options?: CallOptions): Promise<SceneDataFragment | null> {
+export async function findSceneByHash(core: StashCoreApi, hash: SceneHashArgs, options?: CallOptions): Promise<SceneDataFragment | null> {
   const input = checkObject(hash, "hash");
   checkKnownKeys(input, fieldNames("SceneHashInput"), "hash");
   const out: { checksum?: string; oshash?: string } = {};
@@ -138,7 +138,7 @@ export async function findSceneByHash(core: StashCore, hash: SceneHashArgs, opti
 }
 
 /** Finds scenes by filter, search or ids, with totals over all matches. */
-export async function findScenes(core: StashCore, args: FindScenesArgs = {}, options?: CallOptions): Promise<FindScenesResult> {
+export async function findScenes(core: StashCoreApi, args: FindScenesArgs = {}, options?: CallOptions): Promise<FindScenesResult> {
   const input = checkObject(args, "args");
   checkKnownKeys(input, ["filter", "sceneFilter", "q", "ids"], "args");
   if (input["ids"] != null) {
@@ -157,7 +157,7 @@ export async function findScenes(core: StashCore, args: FindScenesArgs = {}, opt
 }
 
 /** Finds scenes whose file paths match a regular expression (`filter.q`, RE2 syntax, case-insensitive). */
-export async function findScenesByPathRegex(core: StashCore, filter: FindFilterType, options?: CallOptions): Promise<FindScenesResult> {
+export async function findScenesByPathRegex(core: StashCoreApi, filter: FindFilterType, options?: CallOptions): Promise<FindScenesResult> {
   const checked = checkFindFilter(filter, "filter", { sorts: knownSorts("scenes") });
   // Go's RE2 is not JavaScript's RegExp (`(?i)` is valid there), so only an empty pattern is refused here.
   if (!checked?.q || checked.q.trim() === "") throw new StashValidationError("filter.q", "must be a non-empty path regex");
@@ -166,19 +166,19 @@ export async function findScenesByPathRegex(core: StashCore, filter: FindFilterT
 }
 
 /** Up to 80 random scenes whose details contain `q` (scenes without details never appear). */
-export async function sceneWall(core: StashCore, q?: string, options?: CallOptions): Promise<SceneDataFragment[]> {
+export async function sceneWall(core: StashCoreApi, q?: string, options?: CallOptions): Promise<SceneDataFragment[]> {
   const variables = q === undefined || q === null ? {} : { q: checkString(q, "q") };
   return (await core.request(SceneWallDocument, variables, options)).sceneWall;
 }
 
 /** The ways to stream a scene, direct stream first; `[]` for a scene without files. */
-export async function sceneStreams(core: StashCore, sceneId: ID, options?: CallOptions): Promise<SceneStreamEndpoint[]> {
+export async function sceneStreams(core: StashCoreApi, sceneId: ID, options?: CallOptions): Promise<SceneStreamEndpoint[]> {
   return (await core.request(SceneStreamsDocument, { id: checkId(sceneId, "sceneId") }, options)).sceneStreams;
 }
 
 /** Proposes scene fields parsed from file names with the pattern in `filter.q`. */
 export async function parseSceneFilenames(
-  core: StashCore,
+  core: StashCoreApi,
   args: ParseSceneFilenamesArgs,
   options?: CallOptions,
 ): Promise<ParseSceneFilenamesResult> {
@@ -200,7 +200,7 @@ export async function parseSceneFilenames(
 }
 
 /** Creates a scene; see `SceneCreate` for the accepted shapes. */
-export async function createScene(core: StashCore, scene: SceneCreate, options?: CallOptions): Promise<SceneDataFragment> {
+export async function createScene(core: StashCoreApi, scene: SceneCreate, options?: CallOptions): Promise<SceneDataFragment> {
   const input = toSceneCreateInput(scene);
   await guardPartialDates(core, [{ argument: "date", value: input.date }], options);
   checkInputForServer("SceneCreateInput", input, "scene", await serverVersion(core, options));
@@ -208,7 +208,7 @@ export async function createScene(core: StashCore, scene: SceneCreate, options?:
 }
 
 /** Updates the fields that are set; `null` clears a field, `[]` a list. */
-export async function updateScene(core: StashCore, scene: SceneUpdate, options?: CallOptions): Promise<SceneDataFragment> {
+export async function updateScene(core: StashCoreApi, scene: SceneUpdate, options?: CallOptions): Promise<SceneDataFragment> {
   const input = toSceneUpdateInput(scene);
   await guardPartialDates(core, [{ argument: "date", value: input.date }], options);
   checkInputForServer("SceneUpdateInput", input, "scene", await serverVersion(core, options));
@@ -216,7 +216,7 @@ export async function updateScene(core: StashCore, scene: SceneUpdate, options?:
 }
 
 /** Updates several scenes in one transaction (all or nothing); results in input order. */
-export async function scenesUpdate(core: StashCore, scenes: readonly SceneUpdate[], options?: CallOptions): Promise<SceneDataFragment[]> {
+export async function scenesUpdate(core: StashCoreApi, scenes: readonly SceneUpdate[], options?: CallOptions): Promise<SceneDataFragment[]> {
   if (!Array.isArray(scenes) || scenes.length === 0) throw new StashValidationError("scenes", "must be a non-empty array of scenes");
   const input = scenes.map((s, i) => toSceneUpdateInput(s, `scenes[${i}]`));
   await guardPartialDates(core, input.map((s, i) => ({ argument: `scenes[${i}].date`, value: s.date })), options);
@@ -226,7 +226,7 @@ export async function scenesUpdate(core: StashCore, scenes: readonly SceneUpdate
 }
 
 /** Applies the same change to many scenes; relationship fields take `{ ids, mode }`. Results in `ids` order. */
-export async function bulkSceneUpdate(core: StashCore, update: BulkSceneUpdate, options?: CallOptions): Promise<SceneDataFragment[]> {
+export async function bulkSceneUpdate(core: StashCoreApi, update: BulkSceneUpdate, options?: CallOptions): Promise<SceneDataFragment[]> {
   const input = toBulkSceneUpdateInput(update);
   await guardPartialDates(core, [{ argument: "date", value: input.date }], options);
   checkInputForServer("BulkSceneUpdateInput", input, "input", await serverVersion(core, options));
@@ -242,7 +242,7 @@ function destroyFlags(input: Record<string, unknown>): { delete_file: boolean; d
 }
 
 /** Deletes a scene (not its files unless `delete_file: true`). */
-export async function sceneDestroy(core: StashCore, args: SceneDestroyArgs, options?: CallOptions): Promise<boolean> {
+export async function sceneDestroy(core: StashCoreApi, args: SceneDestroyArgs, options?: CallOptions): Promise<boolean> {
   const input = checkObject(args, "args");
   checkKnownKeys(input, fieldNames("SceneDestroyInput"), "args");
   const variables = { input: { id: checkId(input["id"]), ...destroyFlags(input) } };
@@ -250,7 +250,7 @@ export async function sceneDestroy(core: StashCore, args: SceneDestroyArgs, opti
 }
 
 /** Deletes several scenes in one transaction (not their files unless `delete_file: true`). */
-export async function scenesDestroy(core: StashCore, args: ScenesDestroyArgs, options?: CallOptions): Promise<boolean> {
+export async function scenesDestroy(core: StashCoreApi, args: ScenesDestroyArgs, options?: CallOptions): Promise<boolean> {
   const input = checkObject(args, "args");
   checkKnownKeys(input, fieldNames("ScenesDestroyInput"), "args");
   const variables = { input: { ids: checkIds(input["ids"]), ...destroyFlags(input) } };
@@ -261,7 +261,7 @@ export async function scenesDestroy(core: StashCore, args: ScenesDestroyArgs, op
  * Merges the sources into the destination: files and markers move, the
  * sources are deleted. Fields unset in `values` keep the destination's value.
  */
-export async function sceneMerge(core: StashCore, args: SceneMergeArgs, options?: CallOptions): Promise<SceneDataFragment> {
+export async function sceneMerge(core: StashCoreApi, args: SceneMergeArgs, options?: CallOptions): Promise<SceneDataFragment> {
   const input = checkObject(args, "args");
   checkKnownKeys(input, fieldNames("SceneMergeInput"), "args");
   if (input["source"] === undefined) throw new StashValidationError("source", "is required: the scene ids to merge into the destination");

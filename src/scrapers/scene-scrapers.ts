@@ -1,5 +1,5 @@
 /** Scene scrapers: they only propose data; nothing here is saved. */
-import type { CallOptions, StashCore } from "../core/client";
+import type { CallOptions, StashCoreApi } from "../core/client";
 import { StashValidationError } from "../core/errors";
 import {
   ListSceneScrapersDocument,
@@ -62,7 +62,7 @@ function checkSingleInput(value: unknown): ScrapeSingleSceneInput {
 
 /** Asks one scraper about one scene; returns its candidates (possibly none). */
 export async function scrapeSingleScene(
-  core: StashCore,
+  core: StashCoreApi,
   source: ScraperSource,
   input: ScrapeSingleSceneArgs,
   options?: CallOptions,
@@ -74,7 +74,7 @@ export async function scrapeSingleScene(
 
 /** Asks a scraper about several stored scenes; one candidate list per scene, in input order. */
 export async function scrapeMultiScenes(
-  core: StashCore,
+  core: StashCoreApi,
   source: ScraperSource,
   input: ScrapeMultiScenesArgs,
   options?: CallOptions,
@@ -86,11 +86,11 @@ export async function scrapeMultiScenes(
 }
 
 /** Scrapes a scene page; `null` when no configured scraper handles the URL. */
-export async function scrapeSceneURL(core: StashCore, url: string, options?: CallOptions): Promise<ScrapedSceneDataFragment | null> {
+export async function scrapeSceneURL(core: StashCoreApi, url: string, options?: CallOptions): Promise<ScrapedSceneDataFragment | null> {
   return (await core.request(ScrapeSceneURLDocument, { url: checkUrl(url, "url") }, options)).scrapeSceneURL;
 }
 
 /** Lists the configured scrapers that can scrape scenes. */
-export async function listSceneScrapers(core: StashCore, options?: CallOptions): Promise<SceneScraper[]> {
+export async function listSceneScrapers(core: StashCoreApi, options?: CallOptions): Promise<SceneScraper[]> {
   return (await core.request(ListSceneScrapersDocument, {}, options)).listScrapers;
 }

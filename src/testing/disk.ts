@@ -5,10 +5,12 @@
  */
 import { EventEmitter } from "node:events";
 import type { FixtureFile } from "./fixture";
+import type { FixtureImageFile } from "./fixture-media";
 
 /** Per-instance disk contents, by path. */
 export class Disk {
   private readonly files = new Map<string, FixtureFile>();
+  private readonly images = new Map<string, FixtureImageFile>();
 
   /** Adds files (a path given again replaces the earlier one); a file without `mod_time` was modified at `stamp`. */
   add(files: readonly FixtureFile[] | undefined, stamp: string): void {
@@ -18,6 +20,16 @@ export class Disk {
   /** Files under any of `roots` (all files when `roots` is empty), in path order. */
   under(roots: readonly string[]): FixtureFile[] {
     return [...this.files.values()].filter((f) => isUnder(f.path, roots)).sort((a, b) => compare(a.path, b.path));
+  }
+
+  /** Adds image files (`Fixture.disk_images`), as `add` does video files. */
+  addImages(files: readonly FixtureImageFile[] | undefined, stamp: string): void {
+    for (const file of files ?? []) this.images.set(file.path, { ...file, mod_time: file.mod_time ?? stamp });
+  }
+
+  /** Image files under any of `roots` (all when `roots` is empty), in path order. */
+  imagesUnder(roots: readonly string[]): FixtureImageFile[] {
+    return [...this.images.values()].filter((f) => isUnder(f.path, roots)).sort((a, b) => compare(a.path, b.path));
   }
 }
 

@@ -20,8 +20,14 @@ export type SortValue = string | number | null;
 export interface SortSpec<T> {
   /** Sort name → key. Names listed here are the only ones accepted besides random. */
   readonly keys: Readonly<Record<string, (item: T) => SortValue>>;
-  /** Sort used when the filter names none (Stash: id for scenes, title for markers). */
+  /** Sort used when the filter names none (Stash: id for scenes, name for tags). */
   readonly defaultSort?: string;
+  /**
+   * The key Stash appends after every sort, always ascending (e.g. `, COALESCE(tags.sort_name,
+   * tags.name) COLLATE NATURAL_CI ASC`); id breaks what remains. Without it the whole order,
+   * id included, follows the direction.
+   */
+  readonly tieBreak?: (item: T) => SortValue;
 }
 
 /** The result of sorting and paging: the total count and the page. */
@@ -42,31 +48,88 @@ function compareValues(a: SortValue, b: SortValue): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** A deterministic pseudo-random key per (seed, id), so `random_<seed>` is repeatable. */
-function randomKey(seed: number, id: number): number {
-  let h = (seed ^ Math.imul(id, 0x9e3779b1)) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
-  return (h ^ (h >>> 16)) >>> 0;
+const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MIN = -(2n ** 63n);
+
+/** SQLite arithmetic: integers until a result overflows 64 bits, then REAL from there on. */
+function sqlMul(a: bigint | number, b: bigint | number): bigint | number {
+  if (typeof a === "bigint" && typeof b === "bigint") {
+    const r = a * b;
+    if (r <= INT64_MAX && r >= INT64_MIN) return r;
+  }
+  return Number(a) * Number(b);
 }
 
-/** Checks the sort name, throwing Stash's `invalid sort: X` for anything not allowed. */
+function sqlAdd(a: bigint | number, b: bigint | number): bigint | number {
+  if (typeof a === "bigint" && typeof b === "bigint") {
+    const r = a + b;
+    if (r <= INT64_MAX && r >= INT64_MIN) return r;
+  }
+  return Number(a) + Number(b);
+}
+
+/**
+ * Stash's random order for a seed (pkg/sqlite/sql.go getRandomSort):
+ * `mod((id + seed)² · 52959209 + (id + seed) · 1047483763, 2147483647)`, the
+ * seed capped at 10^8, so `random_<seed>` pages exactly as Stash's do.
+ */
+export function randomSortKey(seed: bigint, id: number): number {
+  const n = BigInt(id) + (seed % 100_000_000n);
+  const value = sqlAdd(sqlMul(sqlMul(n, n), 52959209n), sqlMul(n, 1047483763n));
+  return typeof value === "bigint" ? Number(value % 2147483647n) : value % 2147483647;
+}
+
+/** The seed of `random` / `random_<seed>`, or null for other sorts; a bad seed is Stash's `invalid random seed`. */
+function randomSeed(name: string): bigint | null {
+  if (name === "random") return BigInt(Math.floor(Math.random() * 2 ** 53));
+  if (!name.startsWith("random_")) return null;
+  const text = name.slice("random_".length);
+  // strconv.ParseUint(s, 10, 64)
+  if (!/^\d+$/.test(text) || BigInt(text) > 2n ** 64n - 1n) throw new Error(`invalid random seed: ${text}`);
+  return BigInt(text);
+}
+
+/** The primary key of a sort (checked: Stash's `invalid sort: X`), without direction or tie-breaks. */
+function primaryKey<T extends { id: number }>(sort: string | null | undefined, spec: SortSpec<T>): (item: T) => SortValue {
+  const name = sort || spec.defaultSort || "id";
+  const seed = randomSeed(name);
+  // Plain `random` draws a new seed per call, as Stash's does; a given seed is stable.
+  if (seed !== null) return (item) => randomSortKey(seed, item.id);
+  const key = name === "id" && !spec.keys["id"] ? (item: T) => item.id : spec.keys[name];
+  if (!key) throw new Error(`invalid sort: ${name}`);
+  return key;
+}
+
+/** Checks the sort name and returns the ascending comparator: key, then the spec's tie-break, then id. */
 export function comparatorFor<T extends { id: number }>(
   sort: string | null | undefined,
   spec: SortSpec<T>,
 ): (a: T, b: T) => number {
-  const name = sort || spec.defaultSort || "id";
-  const seeded = /^random_(.*)$/.exec(name);
-  if (seeded && !/^\d+$/.test(seeded[1]!)) throw new Error(`invalid random seed: ${seeded[1]}`);
-  const random = /^random(?:_(\d+))?$/.exec(name);
-  if (random) {
-    // Plain `random` changes between calls, as Stash's does; a seed makes it stable.
-    const seed = random[1] !== undefined ? Number(random[1]) : Math.floor(Math.random() * 2 ** 31);
-    return (a, b) => randomKey(seed, a.id) - randomKey(seed, b.id) || a.id - b.id;
+  const key = primaryKey(sort, spec);
+  const tie = spec.tieBreak;
+  return (a, b) => compareValues(key(a), key(b)) || (tie ? compareValues(tie(a), tie(b)) : 0) || a.id - b.id;
+}
+
+/** A comparator in the filter's direction; with a tie-break only the primary key is reversed, as Stash's ORDER BY is. */
+function directed<T extends { id: number }>(filter: FindFilterInput | null | undefined, spec: SortSpec<T>): (a: T, b: T) => number {
+  const descending = filter?.direction === "DESC";
+  if (!spec.tieBreak) {
+    const compare = comparatorFor(filter?.sort, spec);
+    return descending ? (a, b) => compare(b, a) : compare;
   }
-  const key = name === "id" && !spec.keys["id"] ? (item: T) => item.id : spec.keys[name];
-  if (!key) throw new Error(`invalid sort: ${name}`);
-  return (a, b) => compareValues(key(a), key(b)) || a.id - b.id;
+  const key = primaryKey(filter?.sort, spec);
+  const tie = spec.tieBreak;
+  const sign = descending ? -1 : 1;
+  // Keys are read once per item: a sort compares each item many times.
+  const keys = new Map<number, SortValue>();
+  const ties = new Map<number, SortValue>();
+  const read = (m: Map<number, SortValue>, f: (item: T) => SortValue, item: T) => {
+    let v = m.get(item.id);
+    if (v === undefined) m.set(item.id, (v = f(item)));
+    return v;
+  };
+  return (a, b) =>
+    sign * compareValues(read(keys, key, a), read(keys, key, b)) || compareValues(read(ties, tie, a), read(ties, tie, b)) || a.id - b.id;
 }
 
 /** Store tables iterate in id order, so an id sort over them is usually already done: skip it when so. */
@@ -94,13 +157,13 @@ export function sortAndPage<T extends { id: number }>(
 ): PageResult<T> {
   const count = items.length;
   // Checked even when nothing is returned: an unknown sort is an error at per_page 0 too.
-  const compare = comparatorFor(filter?.sort, spec);
+  const compare = directed(filter, spec);
   if (filter?.per_page === 0) return { count, items: [] };
   const descending = filter?.direction === "DESC";
   const sorted: readonly T[] = byIdInOrder(items, filter?.sort, spec)
     ? descending
       ? [...items].reverse()
       : items
-    : [...items].sort(descending ? (a, b) => compare(b, a) : compare);
+    : [...items].sort(compare);
   return { count, items: pageOf(sorted, filter) };
 }

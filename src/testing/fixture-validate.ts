@@ -4,17 +4,23 @@
  * surfacing later as a confusing query result.
  */
 import type { Fixture, FixtureFile, FixtureMarker, FixtureScene } from "./fixture";
+import { validateEntityFixture } from "./fixture-validate-entities";
+import { validateGroupFixture } from "./fixture-validate-groups";
+import { validateDiskImages, validateMediaFixture } from "./fixture-validate-media";
 import { formatTime } from "./store";
 
-function fail(path: string, problem: string): never {
+/** Throws `invalid fixture: <path> <problem>`. */
+export function fail(path: string, problem: string): never {
   throw new Error(`invalid fixture: ${path} ${problem}`);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** True for a plain (non-array) object. */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function checkString(value: unknown, path: string, required = false): void {
+/** An optional (or `required`) string. */
+export function checkString(value: unknown, path: string, required = false): void {
   if (value === undefined || (!required && value === null)) {
     if (required) fail(path, "is required");
     return;
@@ -22,12 +28,14 @@ function checkString(value: unknown, path: string, required = false): void {
   if (typeof value !== "string") fail(path, "must be a string");
 }
 
-function checkNonBlank(value: unknown, path: string): void {
+/** A required string that is not blank. */
+export function checkNonBlank(value: unknown, path: string): void {
   checkString(value, path, true);
   if ((value as string).trim() === "") fail(path, "must not be blank");
 }
 
-function checkNumber(value: unknown, path: string, opts: { min?: number; integer?: boolean; required?: boolean }): void {
+/** An optional finite number, with optional minimum, integer and required rules. */
+export function checkNumber(value: unknown, path: string, opts: { min?: number; integer?: boolean; required?: boolean }): void {
   if (value === undefined || value === null) {
     if (opts.required) fail(path, "is required");
     return;
@@ -37,13 +45,15 @@ function checkNumber(value: unknown, path: string, opts: { min?: number; integer
   if (opts.min !== undefined && value < opts.min) fail(path, `must be at least ${opts.min}`);
 }
 
-function checkStringList(value: unknown, path: string): void {
+/** An optional array of non-blank strings. */
+export function checkStringList(value: unknown, path: string): void {
   if (value === undefined) return;
   if (!Array.isArray(value)) fail(path, "must be an array of strings");
   value.forEach((item, i) => checkNonBlank(item, `${path}[${i}]`));
 }
 
-function checkHex(value: unknown, path: string, digits: number): void {
+/** An optional string of exactly `digits` hex digits. */
+export function checkHex(value: unknown, path: string, digits: number): void {
   if (value === undefined || value === null) return;
   if (typeof value !== "string" || !new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(value)) {
     fail(path, `must be ${digits} hex digits`);
@@ -74,7 +84,8 @@ export function normalizeTime(value: string): string | null {
   return Number.isNaN(ms) ? null : formatTime(new Date(Math.floor(ms / 1000) * 1000));
 }
 
-function checkTime(value: unknown, path: string): void {
+/** An optional time in one of the accepted formats. */
+export function checkTime(value: unknown, path: string): void {
   if (value === undefined) return;
   if (typeof value !== "string" || normalizeTime(value) === null) {
     fail(path, "must be a time (RFC3339, YYYY-MM-DD HH:MM:SS or YYYY-MM-DD)");
@@ -162,15 +173,14 @@ function checkScene(scene: FixtureScene, path: string, seenPaths: Set<string>): 
 /** Throws a descriptive error for the first problem in the fixture; returns silently when it is valid. */
 export function validateFixture(fixture: Fixture): void {
   if (!isObject(fixture)) fail("fixture", "must be an object");
-  const known = new Set(["tags", "performers", "studios", "groups", "scenes", "disk", "plugins"]);
+  const known = new Set(["tags", "performers", "studios", "groups", "scenes", "galleries", "images", "saved_filters", "folders", "disk", "disk_images", "plugins"]);
   for (const key of Object.keys(fixture)) if (!known.has(key)) fail(key, "is not a fixture key");
-  checkNamedList(fixture.tags, "tags");
-  checkNamedList(fixture.performers, "performers");
-  checkNamedList(fixture.studios, "studios");
-  checkNamedList(fixture.groups, "groups");
+  validateEntityFixture(fixture);
+  validateGroupFixture(fixture);
   if (fixture.scenes !== undefined && !Array.isArray(fixture.scenes)) fail("scenes", "must be an array");
   const seenPaths = new Set<string>();
   (fixture.scenes ?? []).forEach((scene, i) => checkScene(scene, `scenes[${i}]`, seenPaths));
+  validateMediaFixture(fixture, seenPaths);
   if (fixture.disk !== undefined && !Array.isArray(fixture.disk)) fail("disk", "must be an array");
   if (fixture.plugins !== undefined && !Array.isArray(fixture.plugins)) fail("plugins", "must be an array");
   fixture.plugins?.forEach((plugin, i) => {
@@ -178,4 +188,5 @@ export function validateFixture(fixture: Fixture): void {
     if (!Array.isArray(plugin.exec) || plugin.exec.length === 0) fail(`plugins[${i}].exec`, "must be a non-empty array of strings");
   });
   (fixture.disk ?? []).forEach((file, i) => checkFile(file, `disk[${i}]`, seenPaths));
+  validateDiskImages(fixture, seenPaths);
 }

@@ -3,23 +3,17 @@
  * stand-in, and the ids it hands back. Stash creates files only by scanning
  * disk, so a fixture is the only way files (and their fingerprints) appear.
  */
+import type { FixturePerformer, FixtureStudio, FixtureTag } from "./fixture-entities";
+import type { FixtureGroup, FixtureSavedFilter } from "./fixture-groups";
+import type { FixtureGallery, FixtureImage, FixtureImageFile } from "./fixture-media";
 import type { StandInPlugin } from "./plugin-defs";
+
+export type { FixtureGallery, FixtureGalleryChapter, FixtureGalleryZip, FixtureImage, FixtureImageFile } from "./fixture-media";
+export type { FixtureGroup, FixtureSavedFilter, FixtureSubGroup } from "./fixture-groups";
+export type { FixtureGender, FixturePerformer, FixtureStudio, FixtureTag } from "./fixture-entities";
 
 /** A tag, performer, studio or group named by a plain string or an object with `name`. */
 export type FixtureNamed = string | { readonly name: string };
-
-/** A performer; `disambiguation` and `aliases` are optional. */
-export type FixturePerformer =
-  | string
-  | { readonly name: string; readonly disambiguation?: string; readonly aliases?: readonly string[] };
-
-/** A tag; `aliases` and `parents` (tag names) are optional. */
-export type FixtureTag =
-  | string
-  | { readonly name: string; readonly aliases?: readonly string[]; readonly parents?: readonly string[] };
-
-/** A studio; `parent` is a studio name. */
-export type FixtureStudio = string | { readonly name: string; readonly parent?: string; readonly aliases?: readonly string[] };
 
 /** A scanned video file. Codec, format, frame rate and bit rate get scanner-like defaults. */
 export interface FixtureFile {
@@ -94,10 +88,21 @@ export interface Fixture {
   readonly tags?: readonly FixtureTag[];
   readonly performers?: readonly FixturePerformer[];
   readonly studios?: readonly FixtureStudio[];
-  readonly groups?: readonly FixtureNamed[];
+  /** Groups with their details and sub-groups (scenes may also name groups, created bare). */
+  readonly groups?: readonly FixtureGroup[];
+  /** Saved filters, in order. */
+  readonly saved_filters?: readonly FixtureSavedFilter[];
+  /** Folders that exist without files in them (files' folders are created anyway). */
+  readonly folders?: readonly string[];
   readonly scenes?: readonly FixtureScene[];
+  /** Galleries (seeded before images, so images can name them). */
+  readonly galleries?: readonly FixtureGallery[];
+  /** Images, with their files. */
+  readonly images?: readonly FixtureImage[];
   /** Video files on disk but not yet in the library: `metadataScan` adds them (paths must be new). */
   readonly disk?: readonly FixtureFile[];
+  /** Image files on disk but not yet in the library: `metadataScan` adds them as images (paths must be new). */
+  readonly disk_images?: readonly FixtureImageFile[];
   /** Installed plugins (as their ymls describe them), added to those the stand-in started with. */
   readonly plugins?: readonly StandInPlugin[];
 }
@@ -118,6 +123,16 @@ export interface SeedResult {
   readonly groups: Record<string, string>;
   /** Marker ids in fixture order (scene by scene, marker by marker). */
   readonly markers: string[];
+  /** Saved filter ids in fixture order. */
+  readonly savedFilters: string[];
+  /** Folder id by path, for every folder the seed created or found (files' folders included). */
+  readonly folders: Record<string, string>;
+  /** Gallery ids in fixture order. */
+  readonly galleries: string[];
+  /** Image ids in fixture order. */
+  readonly images: string[];
+  /** Image id by the path of any of its files. */
+  readonly imageIdsByPath: Record<string, string>;
 }
 
 /** Name of an entity given as a string or `{ name }`. */

@@ -5,6 +5,9 @@
  * can check findDuplicateScenes against known answers.
  */
 import type { Fixture, FixtureFile, FixtureMarker, FixtureScene } from "./fixture";
+import { generateEntities } from "./generate-entities";
+import { generateGroups } from "./generate-groups";
+import { generateMedia } from "./generate-media";
 
 /** Options of `generateLibrary`. */
 export interface GenerateOptions {
@@ -16,6 +19,18 @@ export interface GenerateOptions {
   markersPerScene?: number;
   /** PRNG seed. Default 1. */
   seed?: number;
+  /** Number of groups (every fourth a box set of the next ones); about a fifth of the scenes join one. Default scenes / 100. */
+  groups?: number;
+  /** Number of galleries (folder, zip and user galleries in turn). Default scenes / 100, at most 100. */
+  galleries?: number;
+  /** Average images per folder or zip gallery; a fifth as many again are loose images. Default 6. */
+  imagesPerGallery?: number;
+  /** Put the tags under category tags under one root tag (three levels). Default true. */
+  tagHierarchy?: boolean;
+  /** Give performers gender, birthdate, country, rating, aliases, tags and URLs. Default true. */
+  performerDetails?: boolean;
+  /** Parent studios ("networks", at most 4) that two of every three studios join. Default 2. */
+  studioNetworks?: number;
 }
 
 /** A planted group of duplicates, by scene position in `fixture.scenes`. */
@@ -223,8 +238,27 @@ export function generateLibrary(options: GenerateOptions): GeneratedLibrary {
       markers: markersPerScene > 0 ? makeMarkers(rand, markersPerScene, duration, pool.tags) : [],
     };
   }
+  // Groups draw from their own stream so every other generated value stays as it was without them.
+  const collectionCount = options.groups ?? Math.floor(total / 100);
+  if (!Number.isInteger(collectionCount) || collectionCount < 0) throw new Error("generateLibrary: groups must be a non-negative integer");
+  const generated = generateGroups(prng(((options.seed ?? 1) ^ 0x5bd1e995) >>> 0), collectionCount, scenes, pool.studios);
+  for (const [index, links] of generated.sceneGroups) scenes[index] = { ...scenes[index]!, groups: links };
+  const galleryCount = options.galleries ?? Math.min(100, Math.floor(total / 100));
+  const imagesPerGallery = options.imagesPerGallery ?? 6;
+  if (!Number.isInteger(galleryCount) || galleryCount < 0) throw new Error("generateLibrary: galleries must be a non-negative integer");
+  if (!Number.isInteger(imagesPerGallery) || imagesPerGallery < 1) throw new Error("generateLibrary: imagesPerGallery must be a positive integer");
+  // Media draw from their own stream too, so scenes and groups stay as they were.
+  const media = generateMedia(prng(((options.seed ?? 1) ^ 0x2545f491) >>> 0), galleryCount, imagesPerGallery, { ...pool, scenes });
+  const networks = options.studioNetworks ?? 2;
+  if (!Number.isInteger(networks) || networks < 0) throw new Error("generateLibrary: studioNetworks must be a non-negative integer");
+  // Entity details draw from their own stream too.
+  const entities = generateEntities(prng(((options.seed ?? 1) ^ 0x68e31da4) >>> 0), pool, {
+    tagHierarchy: options.tagHierarchy ?? true,
+    performerDetails: options.performerDetails ?? true,
+    studioNetworks: networks,
+  });
   return {
-    fixture: { tags: pool.tags, performers: pool.performers, studios: pool.studios, scenes },
+    fixture: { ...entities, groups: generated.groups, scenes, galleries: media.galleries, images: media.images },
     duplicates,
   };
 }

@@ -6,12 +6,21 @@ export { startStandIn, type StandIn, type StandInOptions } from "./server";
 export type {
   Fixture,
   FixtureFile,
+  FixtureGallery,
+  FixtureGalleryChapter,
+  FixtureGalleryZip,
+  FixtureGender,
+  FixtureGroup,
+  FixtureImage,
+  FixtureImageFile,
   FixtureMarker,
   FixtureNamed,
   FixturePerformer,
+  FixtureSavedFilter,
   FixtureScene,
   FixtureSceneGroup,
   FixtureStudio,
+  FixtureSubGroup,
   FixtureTag,
   SeedResult,
 } from "./fixture";
@@ -31,6 +40,7 @@ export type { GoCookie, PluginInput, PluginLogLevel, PluginLogLine, ServerConnec
 export type { ConfigInput, ConfigStore, Credentials } from "./config";
 export type { ConfigData, ConfigOverrides, Section as ConfigSection } from "./config-defaults";
 export type { SessionStore } from "./sessions";
+export type { StaticAsset, StaticRoutes } from "./static-routes";
 export type { JobClock, JobClockOptions } from "./clock";
 export type { JobHandle, JobManager, JobRun, JobStatus, JobUpdate, JobView, JobsController } from "./jobs";
 export type { LogBuffer, LogEntry, LogLevel } from "./logs";

@@ -7,15 +7,23 @@ import type { RootResolver, RootResolvers, StandInContext } from "./context";
 import { likeMatcher } from "./criteria";
 import { comparatorFor, pageOf, type FindFilterInput } from "./find-filter";
 import { parseId, parseIds } from "./ids";
-import { compileMarkerFilter, searchMatcher, type MarkerRow } from "./marker-filter";
+import { filterEnv } from "./filter/registry";
+import { selectRecords } from "./filter/engine";
+import { MARKER_SPEC } from "./filter/specs/marker";
 import { markerView } from "./present-scene";
 import { tagView } from "./present-entities";
-import type { MarkerRecord } from "./store";
+import type { MarkerRecord, SceneRecord } from "./store";
 
 /** The plain-column sorts Stash accepts for markers (title, scenes_updated_at, duration and random are handled apart). */
 export const MARKER_SORTS = ["created_at", "id", "title", "scene_id", "scenes_updated_at", "seconds", "updated_at"] as const;
 
 const natural = new Intl.Collator("en", { numeric: true, sensitivity: "accent" });
+
+/** A marker with the scene it belongs to (null only if the store is inconsistent). */
+interface MarkerRow {
+  readonly marker: MarkerRecord;
+  readonly scene: SceneRecord | null;
+}
 
 type Compare = (a: MarkerRow, b: MarkerRow) => number;
 
@@ -74,7 +82,7 @@ function rowsOf(ctx: StandInContext, markers: Iterable<MarkerRecord>): MarkerRow
   return out;
 }
 
-const findSceneMarkers: RootResolver = (args, ctx) => {
+const findSceneMarkers: RootResolver = (args, ctx, info) => {
   const rawIds = args.ids as unknown[] | null | undefined;
   if (rawIds && rawIds.length > 0) {
     // With ids the filters are ignored and input order is kept.
@@ -86,13 +94,11 @@ const findSceneMarkers: RootResolver = (args, ctx) => {
     return { count: markers.length, scene_markers: markers.map((m) => markerView(ctx, m)) };
   }
   const filter = args.filter as FindFilterInput | null | undefined;
-  const test = compileMarkerFilter(ctx, args.scene_marker_filter as Record<string, unknown> | null);
+  const env = filterEnv(ctx.store, info.schema);
+  const filterArg = args.scene_marker_filter as Record<string, unknown> | null | undefined;
+  const selected = selectRecords(env, MARKER_SPEC, filterArg, filter?.q).records;
   const compare = markerComparator(ctx, filter?.sort || "title", filter?.direction === "DESC");
-  const q = searchMatcher(filter?.q);
-  const tagName = (id: number) => ctx.store.get("tags", id)?.name ?? null;
-  const rows = rowsOf(ctx, ctx.store.all("markers")).filter(
-    (row) => test(row) === true && (!q || q([row.marker.title, row.scene?.title ?? null, tagName(row.marker.primaryTagId)])),
-  );
+  const rows = rowsOf(ctx, selected);
   rows.sort(compare);
   return { count: rows.length, scene_markers: pageOf(rows, filter).map((r) => markerView(ctx, r.marker)) };
 };

@@ -1,7 +1,7 @@
 /**
- * Post hooks (pkg/plugin/plugins.go ExecutePostHooks at v0.30.1): which
- * mutation fires which trigger with which `hookContext`, and running the
- * enabled plugins hooked on it. Stash runs hooks inside the mutation, after
+ * Post hooks (pkg/plugin/plugins.go ExecutePostHooks at v0.30.1): running the
+ * enabled plugins hooked on the triggers a mutation fires (which ones, with
+ * which `hookContext`, is derived in plugin-hook-specs.ts). Stash runs hooks inside the mutation, after
  * its transaction commits, and re-reads the object afterwards
  * (resolver_mutation_scene.go SceneUpdate), so the answer shows what hooks did.
  */
@@ -14,7 +14,7 @@ import {
   type GraphQLResolveInfo,
 } from "graphql";
 import type { StandInContext } from "./context";
-import { markerView, sceneView } from "./present-scene";
+import { HOOK_SPECS as SPECS } from "./plugin-hook-specs";
 import { goValue, type PluginHost, type VisitedPluginHook } from "./plugins";
 
 /** common.HookContext (pkg/plugin/common/msg.go): `id` and `inputFields` are omitempty. */
@@ -25,111 +25,7 @@ export interface HookContext {
   inputFields?: string[];
 }
 
-/** One trigger firing: the object id, the input Stash hands over, and the input's field names (updates only). */
-interface HookEvent {
-  trigger: string;
-  id: number;
-  input: unknown;
-  inputFields: string[] | null;
-}
-
 type Args = Record<string, any>;
-
-/** How a mutation fires hooks: `before` snapshots what a destroy removes; `after` lists the firings. */
-interface HookSpec {
-  before?(args: Args, ctx: StandInContext): unknown;
-  after(args: Args, result: unknown, full: (value: unknown, arg?: string) => unknown, before: unknown): HookEvent[];
-  /** Re-reads the answer once hooks ran (the `getScene` refetch). */
-  refetch?(ctx: StandInContext, result: unknown): unknown;
-}
-
-const idOf = (view: unknown) => Number((view as { id: string }).id);
-const fields = (input: unknown) => Object.keys(input as object);
-const ev = (trigger: string, id: number, input: unknown, inputFields: string[] | null = null): HookEvent => ({
-  trigger,
-  id,
-  input,
-  inputFields,
-});
-
-function refetchScene(ctx: StandInContext, view: unknown): unknown {
-  const scene = ctx.store.get("scenes", idOf(view));
-  return scene ? sceneView(ctx, scene) : view;
-}
-function refetchMarker(ctx: StandInContext, view: unknown): unknown {
-  const marker = ctx.store.get("markers", idOf(view));
-  return marker ? markerView(ctx, marker) : view;
-}
-const many = (one: (ctx: StandInContext, v: unknown) => unknown) => (ctx: StandInContext, views: unknown) =>
-  (views as unknown[]).map((v) => one(ctx, v));
-
-/** plugin.SceneDestroyInput's extra fields: the scene's primary file as it was. */
-function sceneFileFacts(ctx: StandInContext, rawId: unknown): { id: number; checksum: string; oshash: string; path: string } | null {
-  const id = Number(rawId);
-  const scene = ctx.store.get("scenes", id);
-  if (!scene) return null;
-  const file = scene.fileIds[0] === undefined ? undefined : ctx.store.get("files", scene.fileIds[0]);
-  return { id, checksum: file?.md5 ?? "", oshash: file?.oshash ?? "", path: file?.path ?? "" };
-}
-
-/** Create hooks get the input and no fields (e.g. resolver_mutation_tag.go TagCreate). */
-const created = (...triggers: string[]): HookSpec => ({
-  after: (args, result, full) => triggers.map((t) => ev(t, idOf(result), full(args.input))),
-});
-
-/** The mutations the stand-in implements that fire hooks in Stash, by root field. */
-const SPECS: Record<string, HookSpec> = {
-  // pkg/scene/create.go: RegisterPostHooks(ctx, id, SceneCreatePost, nil, nil).
-  sceneCreate: { after: (_a, result) => [ev("Scene.Create.Post", idOf(result), null)], refetch: refetchScene },
-  sceneUpdate: {
-    after: (args, result, full) => [ev("Scene.Update.Post", idOf(result), full(args.input), fields(args.input))],
-    refetch: refetchScene,
-  },
-  // ScenesUpdate passes the whole list as every scene's input.
-  scenesUpdate: {
-    after: (args, result, full) =>
-      (result as unknown[]).map((v, i) => ev("Scene.Update.Post", idOf(v), full(args.input), fields(args.input[i]))),
-    refetch: many(refetchScene),
-  },
-  bulkSceneUpdate: {
-    after: (args, result, full) =>
-      (result as unknown[]).map((v) => ev("Scene.Update.Post", idOf(v), full(args.input), fields(args.input))),
-    refetch: many(refetchScene),
-  },
-  sceneDestroy: {
-    before: (args, ctx) => sceneFileFacts(ctx, args.input.id),
-    after: (args, _r, full, facts) => {
-      const f = facts as ReturnType<typeof sceneFileFacts>;
-      return f ? [ev("Scene.Destroy.Post", f.id, { ...(full(args.input) as object), checksum: f.checksum, oshash: f.oshash, path: f.path })] : [];
-    },
-  },
-  scenesDestroy: {
-    before: (args, ctx) => (args.input.ids as unknown[]).map((id) => sceneFileFacts(ctx, id)),
-    after: (args, _r, full, facts) =>
-      (facts as ReturnType<typeof sceneFileFacts>[]).flatMap((f) =>
-        f ? [ev("Scene.Destroy.Post", f.id, { ...(full(args.input) as object), checksum: f.checksum, oshash: f.oshash, path: f.path })] : [],
-      ),
-  },
-  sceneMarkerCreate: { after: (args, result, full) => [ev("SceneMarker.Create.Post", idOf(result), full(args.input))] },
-  sceneMarkerUpdate: {
-    after: (args, result, full) => [ev("SceneMarker.Update.Post", idOf(result), full(args.input), fields(args.input))],
-    refetch: refetchMarker,
-  },
-  bulkSceneMarkerUpdate: {
-    after: (args, result, full) =>
-      (result as unknown[]).map((v) => ev("SceneMarker.Update.Post", idOf(v), full(args.input), fields(args.input))),
-  },
-  // SceneMarkersDestroy hands every marker the id list as given.
-  sceneMarkerDestroy: { after: (args) => [ev("SceneMarker.Destroy.Post", Number(args.id), [args.id])] },
-  sceneMarkersDestroy: {
-    after: (args) => (args.ids as unknown[]).map((id) => ev("SceneMarker.Destroy.Post", Number(id), args.ids)),
-  },
-  tagCreate: created("Tag.Create.Post"),
-  performerCreate: created("Performer.Create.Post"),
-  studioCreate: created("Studio.Create.Post"),
-  // resolver_mutation_group.go: both group and (legacy) movie hooks.
-  groupCreate: created("Group.Create.Post", "Movie.Create.Post"),
-};
 
 /**
  * The input as Go marshals its struct: every field of the input type present,

@@ -6,6 +6,7 @@
 import { withApiKey, type StandInContext } from "./context";
 import type { FileRecord, MarkerRecord, SceneRecord } from "./store";
 import { galleryView, groupView, performerView, studioView, tagView } from "./present-entities";
+import { basicFileView, containingZip, folderRecordView } from "./present-media-file";
 import { sceneStreamEndpoints } from "./streams";
 
 /** History entries newest first, as Stash returns them. */
@@ -23,43 +24,29 @@ function dirname(path: string): string {
   return cut > 0 ? path.slice(0, cut) : "/";
 }
 
-/** A folder view for a directory path; folder ids are derived per store. */
-function folderView(ctx: StandInContext, path: string, file: FileRecord): Record<string, unknown> {
-  return {
-    __typename: "Folder",
-    id: String(ctx.store.folderId(path)),
-    path,
-    parent_folder_id: null,
-    zip_file_id: null,
-    parent_folder: null,
-    zip_file: null,
-    mod_time: file.modTime,
-    created_at: file.createdAt,
-    updated_at: file.updatedAt,
-  };
-}
-
 /** The fingerprints a scanned file carries, in Stash's order. */
 export function fingerprintsOf(file: FileRecord): { type: string; value: string }[] {
   const out: { type: string; value: string }[] = [];
   if (file.md5) out.push({ type: "md5", value: file.md5 });
   if (file.oshash) out.push({ type: "oshash", value: file.oshash });
   if (file.phash) out.push({ type: "phash", value: file.phash });
+  for (const other of file.otherFingerprints ?? []) out.push({ type: other.type, value: other.value });
   return out;
 }
 
 /** A VideoFile view. */
 export function fileView(ctx: StandInContext, file: FileRecord): Record<string, unknown> {
   const folder = dirname(file.path);
+  const zip = containingZip(ctx.store, file.path);
   return {
     __typename: "VideoFile",
     id: String(file.id),
     path: file.path,
     basename: basename(file.path),
     parent_folder_id: String(ctx.store.folderId(folder)),
-    zip_file_id: null,
-    parent_folder: () => folderView(ctx, folder, file),
-    zip_file: null,
+    zip_file_id: zip ? String(zip.id) : null,
+    parent_folder: () => folderRecordView(ctx, ctx.store.get("folders", ctx.store.folderId(folder))!),
+    zip_file: () => (zip ? basicFileView(ctx, zip) : null),
     mod_time: file.modTime,
     size: file.size,
     fingerprint: (args: { type: string }) =>

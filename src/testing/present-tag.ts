@@ -1,49 +1,43 @@
-/** The Tag view: every non-null field filled so any selection resolves. */
+/**
+ * The Tag view (internal/api/resolver_model_tag.go): every field filled from
+ * the record, counts from the relation indexes with `depth`.
+ */
 import type { StandInContext } from "./context";
-import type { SceneRecord, TagRecord } from "./store";
-
-function countScenes(ctx: StandInContext, test: (scene: SceneRecord) => boolean): number {
-  let n = 0;
-  for (const scene of ctx.store.all("scenes")) if (test(scene)) n++;
-  return n;
-}
+import { countByTag } from "./entity-counts";
+import { depthArg, entityImagePath, stashIdViews, tagsOf } from "./present-entity-parts";
+import type { RelationName } from "./relations";
+import type { TagRecord } from "./store";
 
 /** A Tag view. */
 export function tagView(ctx: StandInContext, tag: TagRecord): Record<string, unknown> {
   const { store } = ctx;
-  const lookup = (ids: readonly number[]) =>
-    ids.flatMap((id) => {
-      const t = store.get("tags", id);
-      return t ? [tagView(ctx, t)] : [];
-    });
-  const children = () => [...store.all("tags")].filter((t) => t.parentIds.includes(tag.id));
+  const count = (relation: RelationName) => (args?: Record<string, unknown>) => countByTag(store, relation, tag.id, depthArg(args));
+  const groupCount = count("groupTags");
   return {
     __typename: "Tag",
     id: String(tag.id),
     name: tag.name,
-    sort_name: null,
-    description: "",
+    // Stash's model holds plain strings, so an unset sort name or description reads "" (pkg/models/model_tag.go).
+    sort_name: tag.sortName,
+    description: tag.description,
     aliases: tag.aliases,
-    ignore_auto_tag: false,
+    ignore_auto_tag: tag.ignoreAutoTag,
     created_at: tag.createdAt,
     updated_at: tag.updatedAt,
-    favorite: false,
-    stash_ids: [],
-    image_path: `${ctx.baseUrl}/tag/${tag.id}/image`,
-    scene_count: () => countScenes(ctx, (s) => s.tagIds.includes(tag.id)),
-    scene_marker_count: () => {
-      let n = 0;
-      for (const m of store.all("markers")) if (m.primaryTagId === tag.id || m.tagIds.includes(tag.id)) n++;
-      return n;
-    },
-    image_count: 0,
-    gallery_count: 0,
-    performer_count: () => [...store.all("performers")].filter((p) => p.tagIds.includes(tag.id)).length,
-    studio_count: 0,
-    group_count: 0,
-    parents: () => lookup(tag.parentIds),
-    children: () => children().map((t) => tagView(ctx, t)),
-    parent_count: tag.parentIds.length,
-    child_count: () => children().length,
+    favorite: tag.favorite,
+    stash_ids: stashIdViews(tag.stashIds),
+    image_path: entityImagePath(ctx, "tag", tag.id, tag.updatedAt, tag.hasImage),
+    scene_count: count("sceneTags"),
+    scene_marker_count: count("markerTags"),
+    image_count: count("imageTags"),
+    gallery_count: count("galleryTags"),
+    performer_count: count("performerTags"),
+    studio_count: count("studioTags"),
+    group_count: groupCount,
+    movie_count: groupCount,
+    parents: () => tagsOf(store, tag.parentIds).map((t) => tagView(ctx, t)),
+    children: () => tagsOf(store, store.referrers("tagParents", tag.id)).map((t) => tagView(ctx, t)),
+    parent_count: () => tagsOf(store, tag.parentIds).length,
+    child_count: () => store.referrerCount("tagParents", tag.id),
   };
 }

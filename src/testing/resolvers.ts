@@ -6,25 +6,39 @@
 import { buildSchema, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from "graphql";
 import type { ResolverModule, RootResolver, StandInContext, SubscriptionResolver } from "./context";
 import { configResolvers } from "./config-resolvers";
+import { dlnaResolvers } from "./dlna";
 import { entityResolvers } from "./entities";
+import { entityScraperResolvers } from "./entity-scrapers";
+import { fileMutations } from "./file-mutations";
+import { fileQueries } from "./file-queries";
+import { groupMutations } from "./group-mutations";
+import { groupQueries } from "./group-queries";
 import { historyMutations } from "./history";
 import { jobResolvers } from "./job-resolvers";
+import { statsResolvers } from "./library-stats";
 import { markerResolvers } from "./markers";
+import { mediaResolvers } from "./media-resolvers";
+import { packageResolvers } from "./packages";
 import { pluginResolvers, withPostHooks } from "./plugin-resolvers";
+import { savedFilterResolvers } from "./saved-filters";
 import { sceneMutations } from "./scene-mutations";
 import { sceneQueries } from "./scene-queries";
 import { scraperResolvers } from "./scrapers";
+import { stashBoxResolvers } from "./stash-box-resolvers";
 import { subscriptionResolvers } from "./subscriptions";
+import { systemResolvers } from "./system-resolvers";
 import { taskMutations } from "./task-mutations";
+import { unsupportedMessage } from "./unsupported";
+import { versionResolvers } from "./version";
 
 /** The resolver modules; a later module wins a field both define. */
 export function standInModules(): readonly ResolverModule[] {
-  return [entityResolvers, scraperResolvers, sceneQueries, sceneMutations, historyMutations, markerResolvers, subscriptionResolvers, configResolvers, pluginResolvers, jobResolvers, taskMutations];
+  return [versionResolvers, entityResolvers, scraperResolvers, sceneQueries, sceneMutations, historyMutations, markerResolvers, mediaResolvers, groupQueries, groupMutations, savedFilterResolvers, fileQueries, fileMutations, statsResolvers, systemResolvers, dlnaResolvers, packageResolvers, stashBoxResolvers, entityScraperResolvers, subscriptionResolvers, configResolvers, pluginResolvers, jobResolvers, taskMutations];
 }
 
 function unsupported(name: string): RootResolver {
   return () => {
-    throw new Error(`${name} is not supported by the stand-in`);
+    throw new Error(unsupportedMessage(name));
   };
 }
 

@@ -4,7 +4,8 @@
  * Stash's scene scan handler (pkg/scene/scan.go),
  * gives every new video file a scene — or adds it to the scene that already
  * has a file with the same oshash or MD5 — and gives a scene back to a
- * library file that lost its own. Progress and sub-tasks follow
+ * library file that lost its own; image files on disk go through
+ * scan-images.ts (pkg/image/scan.go). Progress and sub-tasks follow
  * pkg/file/scan.go; the end notifies scan-complete subscribers
  * (internal/manager/task_scan.go).
  */
@@ -14,6 +15,7 @@ import { isUnder } from "./disk";
 import { normalizeTime } from "./fixture-validate";
 import type { FixtureFile } from "./fixture";
 import type { JobHandle, JobRun } from "./jobs";
+import { imageCandidates, scanImageFile } from "./scan-images";
 import { fileRecord } from "./seed";
 import { emptySceneRecord } from "./scene-input";
 import type { FileRecord, SceneRecord, Store } from "./store";
@@ -31,6 +33,7 @@ type Candidate = { path: string; disk: FixtureFile | null; existing: FileRecord 
 interface StashPath {
   readonly path: string;
   readonly excludeVideo?: boolean;
+  readonly excludeImage?: boolean;
 }
 
 function stashPaths(ctx: StandInContext): StashPath[] {
@@ -128,15 +131,24 @@ export function scanJob(ctx: StandInContext, input: ScanInput): JobRun {
     job.subTask("Walking directory tree");
     await job.step();
     const queue = candidates(ctx, roots, minModTime);
-    job.log("Info", `Finished adding files to queue. ${queue.length} files queued`);
-    if (queue.length > 0) job.progress(0);
+    const images = imageCandidates(ctx, roots.filter((s) => !s.excludeImage).map((s) => s.path), minModTime);
+    const total = queue.length + images.length;
+    job.log("Info", `Finished adding files to queue. ${total} files queued`);
+    if (total > 0) job.progress(0);
     for (let i = 0; i < queue.length && !job.stopping; i++) {
       const item = queue[i]!;
       job.subTask(`Scanning ${item.path}`);
       await job.step();
       if (job.stopping) break;
       scanFile(ctx, job, item);
-      job.progress((i + 1) / queue.length);
+      job.progress((i + 1) / total);
+    }
+    for (let i = 0; i < images.length && !job.stopping; i++) {
+      job.subTask(`Scanning ${images[i]!.path}`);
+      await job.step();
+      if (job.stopping) break;
+      scanImageFile(ctx, job, images[i]!);
+      job.progress((queue.length + i + 1) / total);
     }
     if (job.stopping) return job.log("Info", "Stopping due to user request");
     job.log("Info", `Scan finished (${Date.now() - started}ms)`);

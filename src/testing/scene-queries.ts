@@ -8,6 +8,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { ResolverModule, RootResolver, StandInContext } from "./context";
 import { likeMatcher } from "./criteria";
 import { findDuplicateScenes } from "./duplicates";
+import { pageByIdIndex } from "./filter/paging";
 import { type FindFilterInput, sortAndPage } from "./find-filter";
 import { parseId, sceneNotFound } from "./ids";
 import { parseSceneFilenames, type SceneParserInput } from "./parser";
@@ -61,8 +62,9 @@ function scenesByIds(store: Store, raw: readonly (string | number)[], validate: 
  * Sums over the matching file rows. Stash's SQL selects DISTINCT (scene,
  * selected aggregate columns), so a scene's files with equal values count once.
  */
-function totals(store: Store, selection: SceneSelection, both: boolean) {
+function totals(store: Store, select: () => SceneSelection, both: boolean) {
   const sum = (read: (f: FileRecord) => number, key: (f: FileRecord) => string) => () => {
+    const selection = select();
     let total = 0;
     for (const scene of selection.scenes) {
       const files = selection.rows?.get(scene.id) ?? store.sceneFiles(scene);
@@ -93,10 +95,22 @@ function findScenesResult(
   sceneFilter: Record<string, unknown> | null | undefined,
   filter: FindFilterInput | null | undefined,
 ) {
-  const selection = selectScenes(ctx.store, sceneFilter, filter?.q);
-  const page = sortAndPage(selection.scenes, filter, sceneSortSpec(ctx.store, selection.scenes));
   const fields = selectedFields(info);
-  const sums = totals(ctx.store, selection, fields.has("duration") && fields.has("filesize"));
+  const both = fields.has("duration") && fields.has("filesize");
+  // Id order with at most an id criterion (an id-cursor walk): straight from the id index.
+  const indexed = pageByIdIndex(ctx.store, "scenes", sceneFilter, filter, "id");
+  if (indexed) {
+    const sums = totals(ctx.store, () => ({ scenes: indexed.all(), rows: null }), both);
+    return {
+      count: indexed.count,
+      duration: sums.duration,
+      filesize: sums.filesize,
+      scenes: () => indexed.items.map((s) => sceneView(ctx, s)),
+    };
+  }
+  const selection = selectScenes(ctx.store, info.schema, sceneFilter, filter?.q);
+  const page = sortAndPage(selection.scenes, filter, sceneSortSpec(ctx.store, selection.scenes));
+  const sums = totals(ctx.store, () => selection, both);
   return {
     count: page.count,
     duration: sums.duration,
@@ -132,12 +146,12 @@ const findScenesByPathRegex: RootResolver = (args, ctx, info) => {
   return findScenesResult(ctx, info, sceneFilter, filter ? { ...filter, q: null } : filter);
 };
 
-function parseFilenames(args: Record<string, any>, ctx: StandInContext) {
+function parseFilenames(args: Record<string, any>, ctx: StandInContext, info: GraphQLResolveInfo) {
   const filter = args.filter as FindFilterInput | null | undefined;
   const parsed = parseSceneFilenames(ctx.store, filter, (args.config ?? {}) as SceneParserInput, (regex, ignoreOrganized) => {
     const sceneFilter: Record<string, unknown> = { path: { modifier: "MATCHES_REGEX", value: regex } };
     if (ignoreOrganized) sceneFilter.organized = false;
-    const { scenes } = selectScenes(ctx.store, sceneFilter, null);
+    const { scenes } = selectScenes(ctx.store, info.schema, sceneFilter, null);
     const page = sortAndPage(scenes, { ...filter, q: null }, sceneSortSpec(ctx.store, scenes));
     return { count: page.count, scenes: page.items };
   });
@@ -211,7 +225,7 @@ export const sceneQueries: ResolverModule = {
       if (!scene) throw sceneNotFound(id);
       return sceneStreamEndpoints(ctx, scene);
     },
-    parseSceneFilenames: (args, ctx) => parseFilenames(args, ctx),
+    parseSceneFilenames: (args, ctx, info) => parseFilenames(args, ctx, info),
     sceneWall: (args, ctx) => sceneWall(ctx.store, args.q).map((s) => sceneView(ctx, s)),
     allScenes: (_args, ctx) => allScenes(ctx.store).map((s) => sceneView(ctx, s)),
     ...sceneScraperResolvers,

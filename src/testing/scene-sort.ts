@@ -4,20 +4,12 @@
  * that need lookups are computed once per scene per request.
  */
 import type { SortSpec, SortValue } from "./find-filter";
-import { fullDate, nullIfEmpty } from "./scene-filter-fields";
+import { fullDate, nullIfEmpty } from "./filter/kinds";
 import { parsePhash } from "./query-phash";
 import type { FileRecord, SceneRecord, Store } from "./store";
+import { naturalKey, newest } from "./sorts/natural";
 
-/** A key whose plain string order is NATURAL_CI order. */
-export function naturalKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, "").padStart(20, "0"));
-}
-
-function newest(times: readonly string[]): string | null {
-  let max: string | null = null;
-  for (const t of times) if (max === null || t > max) max = t;
-  return max;
-}
+export { naturalKey } from "./sorts/natural";
 
 function splitPath(path: string): [string, string] {
   const cut = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));

@@ -9,6 +9,9 @@ import { blankGroup } from "./records/group";
 import { blankPerformer } from "./records/performer";
 import { blankStudio } from "./records/studio";
 import { blankTag } from "./records/tag";
+import { seedEntities } from "./seed-entities";
+import { seedGroupsAndFilters } from "./seed-groups";
+import { seedMedia } from "./seed-media";
 import type { FileRecord, GroupRecord, PerformerRecord, SceneRecord, Store, StudioRecord, TagRecord } from "./store";
 
 type NamedTable = "tags" | "performers" | "studios" | "groups";
@@ -178,6 +181,11 @@ export function seedStore(store: Store, fixture: Fixture): SeedResult {
     studios: {},
     groups: {},
     markers: [],
+    savedFilters: [],
+    folders: {},
+    galleries: [],
+    images: [],
+    imageIdsByPath: {},
   };
   return store.transaction(() => {
     const stamp = store.nowTime();
@@ -187,19 +195,11 @@ export function seedStore(store: Store, fixture: Fixture): SeedResult {
       studios: new NameIndex(store, "studios", result.studios, stamp),
       groups: new NameIndex(store, "groups", result.groups, stamp),
     };
-    for (const tag of fixture.tags ?? []) {
-      const parents = typeof tag === "string" ? [] : (tag.parents ?? []).map((p) => idx.tags.resolve(p));
-      idx.tags.resolve(entityName(tag), typeof tag === "string" ? {} : { aliases: tag.aliases ?? [], parentIds: parents });
-    }
-    for (const p of fixture.performers ?? []) {
-      idx.performers.resolve(entityName(p), typeof p === "string" ? {} : { aliases: p.aliases ?? [], disambiguation: p.disambiguation ?? "" });
-    }
-    for (const s of fixture.studios ?? []) {
-      const parentId = typeof s === "string" || !s.parent ? null : idx.studios.resolve(s.parent);
-      idx.studios.resolve(entityName(s), typeof s === "string" ? {} : { aliases: s.aliases ?? [], parentId });
-    }
+    seedEntities(store, fixture, { tag: (n) => idx.tags.resolve(n), performer: (n) => idx.performers.resolve(n), studio: (n) => idx.studios.resolve(n) });
     for (const g of fixture.groups ?? []) idx.groups.resolve(entityName(g));
     for (const scene of fixture.scenes ?? []) seedScene(store, scene, idx, result, stamp);
+    seedMedia(store, fixture, { tag: (n) => idx.tags.resolve(n), performer: (n) => idx.performers.resolve(n), studio: (n) => idx.studios.resolve(n) }, result, stamp);
+    seedGroupsAndFilters(store, fixture, { group: (n) => idx.groups.resolve(n), tag: (n) => idx.tags.resolve(n), studio: (n) => idx.studios.resolve(n) }, result);
     return result;
   });
 }

@@ -34,6 +34,7 @@ import { Disk } from "./disk";
 import { JobManager, type JobsController } from "./jobs";
 import { LogBuffer } from "./logs";
 import { WebSocketGateway } from "./websocket";
+import { serveStatic, type StaticRoutes } from "./static-routes";
 
 /** Options of `startStandIn`. */
 export interface StandInOptions {
@@ -67,6 +68,8 @@ export interface StandInOptions {
   config?: ConfigOverrides;
   /** Plugins as their yml would define them; only the `raw` interface runs (as child processes). */
   plugins?: readonly StandInPlugin[];
+  /** Files served as is (a test page, a UI plugin's bundle) on the stand-in's origin, without authentication. */
+  static?: StaticRoutes;
 }
 
 /** A running stand-in Stash server. */
@@ -197,7 +200,8 @@ class StandInServer implements StandIn {
     const plain = "fixture" in fixture && "duplicates" in fixture ? fixture.fixture : (fixture as Fixture);
     const result = seedStore(this.store, plain);
     this.disk.add(plain.disk, this.store.nowTime()); // validated by seedStore
-    this.config.adoptLibrary([...Object.keys(result.files), ...(plain.disk ?? []).map((f) => f.path)]);
+    this.disk.addImages(plain.disk_images, this.store.nowTime());
+    this.config.adoptLibrary([...Object.keys(result.files), ...[...(plain.disk ?? []), ...(plain.disk_images ?? [])].map((f) => f.path)]);
     if (plain.plugins?.length) this.plugins.load([...(this.options.plugins ?? []), ...plain.plugins]);
     return result;
   }
@@ -267,6 +271,7 @@ class StandInServer implements StandIn {
       this.screenshot(req, res, url, shot[1]!);
       return;
     }
+    if (serveStatic(this.options.static, url.pathname, req, res)) return;
     res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
     res.end("404 page not found\n");
   }

@@ -30,6 +30,18 @@ export function formatTime(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
+/** The first index of a sorted id array whose id is ≥ `id` (its length when none is). */
+export function lowerBound(ids: readonly number[], id: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Options of a store: the clock is injectable so tests can pin time. */
 export interface StoreOptions {
   now?: () => Date;
@@ -47,6 +59,8 @@ export class Store {
   private readonly relationsOf = new Map<TableName, [RelationName, RelationDef][]>();
   /** Folder id by path: folders are looked up by path on every scan and file view. */
   private readonly folderByPath = new Map<string, number>();
+  /** Per table, its ids ascending (built on first use, kept up to date by `write`): paging by id seeks here. */
+  private readonly idIndex = new Map<TableName, number[]>();
 
   constructor(options: StoreOptions = {}) {
     this.clock = options.now ?? (() => new Date());
@@ -91,6 +105,16 @@ export class Store {
   /** All records of a table in ascending id order (insertion order, since ids only grow). */
   all<T extends TableName>(table: T): IterableIterator<TableRecords[T]> {
     return this.tables[table].values() as IterableIterator<TableRecords[T]>;
+  }
+
+  /** The ids of a table in ascending order; read only. Binary-search it to page by id without a scan. */
+  sortedIds(table: TableName): readonly number[] {
+    let ids = this.idIndex.get(table);
+    if (!ids) {
+      ids = [...this.tables[table].keys()].sort((a, b) => a - b);
+      this.idIndex.set(table, ids);
+    }
+    return ids;
   }
 
   /** Number of records in a table. */
@@ -167,6 +191,14 @@ export class Store {
     if (table === "folders") {
       if (before) this.folderByPath.delete((before as FolderRecord).path);
       if (record) this.folderByPath.set((record as FolderRecord).path, id);
+    }
+    const ids = this.idIndex.get(table);
+    if (ids && !before !== !record) {
+      // Ids only grow, so an insert appends and a delete cuts one entry; an undone delete rebuilds lazily.
+      const at = record ? -1 : lowerBound(ids, id);
+      if (record && (ids.length === 0 || ids[ids.length - 1]! < id)) ids.push(id);
+      else if (!record && ids[at] === id) ids.splice(at, 1);
+      else this.idIndex.delete(table);
     }
     if (record) map.set(id, record);
     else map.delete(id);

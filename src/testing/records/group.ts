@@ -1,12 +1,18 @@
 /** Group (formerly movie) rows. */
 
-/** A group's link to a sub-group, ordered, with an optional description. */
+/**
+ * A group's link to a sub-group (a groups_relations row seen from the
+ * containing group), with an optional description. `orderIndex` is Stash's
+ * order_index: unique within the containing group, 1-based, and not compacted
+ * after removals (pkg/sqlite/group_relationships.go).
+ */
 export interface SubGroupLink {
   readonly groupId: number;
   readonly description: string;
+  readonly orderIndex: number;
 }
 
-/** A group; `subGroups` is groups_relations seen from the containing group, in order. */
+/** A group; `subGroups` is groups_relations seen from the containing group, sorted by `orderIndex`. */
 export interface GroupRecord {
   readonly id: number;
   readonly name: string;

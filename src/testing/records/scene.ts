@@ -17,6 +17,8 @@ export interface FileRecord {
   readonly phash: string | null;
   readonly oshash: string | null;
   readonly md5: string | null;
+  /** Fingerprints of other types (fileSetFingerprints), in the order set; absent means none. */
+  readonly otherFingerprints?: readonly { readonly type: string; readonly value: string }[];
   readonly modTime: string;
   readonly createdAt: string;
   readonly updatedAt: string;

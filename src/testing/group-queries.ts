@@ -1,0 +1,77 @@
+/**
+ * findGroup(s) and the deprecated findMovie(s), answered from the same
+ * records (internal/api/resolver_query_find_{group,movie}.go). Filtering and
+ * `q` go through the shared filter engine's GroupFilterType spec; sorting through
+ * the shared group sort spec (src/testing/sorts/group.ts).
+ */
+import type { ResolverModule, RootResolver, StandInContext } from "./context";
+import { sortAndPage, type FindFilterInput } from "./find-filter";
+import { parseId } from "./ids";
+import { groupView, movieView } from "./present-group";
+import { selectEntities } from "./filter/select";
+import { groupSortSpec, sortContainer } from "./sorts/group";
+import type { GroupRecord } from "./store";
+
+type View = (ctx: StandInContext, group: GroupRecord) => Record<string, unknown>;
+
+function findOne(view: View): RootResolver {
+  return (args, ctx) => {
+    const group = ctx.store.get("groups", parseId(args.id));
+    return group ? view(ctx, group) : null;
+  };
+}
+
+/** Options of the findGroups / findMovies resolvers. */
+interface FindManyOptions {
+  readonly view: View;
+  readonly filterArg: string;
+  readonly typeName: string;
+  readonly resultKey: string;
+}
+
+function byIds(ctx: StandInContext, raw: readonly unknown[]): GroupRecord[] {
+  const seen = new Set<string>();
+  for (const id of raw.map(String)) {
+    if (seen.has(id)) throw new Error(`validating ids: duplicate id found: ${id}`);
+    seen.add(id);
+  }
+  return raw.map((r) => {
+    let id: number;
+    try {
+      id = parseId(r);
+    } catch (err) {
+      throw new Error(`converting ids: ${(err as Error).message}`);
+    }
+    const group = ctx.store.get("groups", id);
+    if (!group) throw new Error(`group with id ${id} not found`);
+    return group;
+  });
+}
+
+function findMany(options: FindManyOptions): RootResolver {
+  return (args, ctx, info) => {
+    const ids = args.ids as unknown[] | null | undefined;
+    if (ids && ids.length > 0) {
+      const groups = byIds(ctx, ids);
+      return { count: groups.length, [options.resultKey]: groups.map((g) => options.view(ctx, g)) };
+    }
+    const filter = args.filter as FindFilterInput | null | undefined;
+    const objectFilter = args[options.filterArg] as Record<string, unknown> | null | undefined;
+    const matches = selectEntities<GroupRecord>(ctx.store, info.schema, options.typeName, objectFilter, filter?.q);
+    const page = sortAndPage(matches, filter, groupSortSpec(ctx.store, sortContainer(objectFilter)));
+    return { count: page.count, [options.resultKey]: page.items.map((g) => options.view(ctx, g)) };
+  };
+}
+
+/** Group and movie queries. */
+export const groupQueries: ResolverModule = {
+  Query: {
+    findGroup: findOne(groupView),
+    findGroups: findMany({ view: groupView, filterArg: "group_filter", typeName: "GroupFilterType", resultKey: "groups" }),
+    findMovie: findOne(movieView),
+    findMovies: findMany({ view: movieView, filterArg: "movie_filter", typeName: "MovieFilterType", resultKey: "movies" }),
+    // resolver_query_find_movie.go AllMovies: GroupStore.All, by name then id.
+    allMovies: (_args, ctx) =>
+      [...ctx.store.all("groups")].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id)).map((g) => movieView(ctx, g)),
+  },
+};

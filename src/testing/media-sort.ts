@@ -1,0 +1,17 @@
+/**
+ * Paging galleries and images as their Stash queries order them: without a
+ * sort there is no ORDER BY at all, so rows come in id order whatever the
+ * direction (pkg/sqlite/gallery.go setGallerySort, image.go
+ * setImageSortAndPagination); with one, the spec's key, then its tie-break.
+ */
+import { pageOf, sortAndPage, type FindFilterInput, type PageResult, type SortSpec } from "./find-filter";
+
+/** Sorts (when asked) and pages records that arrive in id order. */
+export function sortAndPageMedia<T extends { readonly id: number }>(
+  items: readonly T[],
+  filter: FindFilterInput | null | undefined,
+  spec: SortSpec<T>,
+): PageResult<T> {
+  if (!filter?.sort) return { count: items.length, items: pageOf(items, filter) };
+  return sortAndPage(items, filter, spec);
+}

@@ -1,0 +1,167 @@
+/**
+ * Which mutation fires which trigger with which `hookContext`, derived from
+ * generated/hooks.ts (read from Stash's resolvers at v0.30.1 by
+ * scripts/derive-hooks.ts) rather than listed per entity: a mutation resolver
+ * the stand-in gains later fires its hooks with no change here.
+ *
+ * The objects a firing concerns come from the answer (creates, updates, merges:
+ * its `id`, or each element's for bulk forms) or, for destroys answering a
+ * boolean, from the argument (`id`, `ids`, or the id list itself). Destroy
+ * structs add file facts of the object as it was (pkg/plugin/hooks.go).
+ */
+import { hookFirings, hookTriggers, type HookFiring } from "../../generated/hooks";
+import type { StandInContext } from "./context";
+import { markerView, sceneView } from "./present-scene";
+
+/** One trigger firing: the object id, the input Stash hands over, and the input's field names (updates only). */
+export interface HookEvent {
+  trigger: string;
+  id: number;
+  input: unknown;
+  inputFields: string[] | null;
+}
+
+type Args = Record<string, any>;
+
+/** Converts a value to what Go marshals for the mutation argument `arg` (see plugin-hooks.ts goInput). */
+export type FullInput = (value: unknown, arg?: string) => unknown;
+
+/** How a mutation fires hooks: `before` snapshots what a destroy removes; `after` lists the firings. */
+export interface HookSpec {
+  before?(args: Args, ctx: StandInContext): unknown;
+  after(args: Args, result: unknown, full: FullInput, before: unknown): HookEvent[];
+  /** Re-reads the answer once hooks ran (the resolvers' `getScene` after ExecutePostHooks). */
+  refetch?(ctx: StandInContext, result: unknown): unknown;
+}
+
+const idOf = (view: unknown) => Number((view as { id: string }).id);
+const fieldsOf = (input: unknown) => (input && typeof input === "object" ? Object.keys(input) : []);
+
+/** File facts a destroy struct adds, keyed by its JSON field names. */
+type Facts = Record<string, string>;
+
+const md5Of = (fingerprints: readonly { type: string; value: string }[]) => fingerprints.find((f) => f.type === "md5")?.value ?? "";
+
+/** The facts of one object before it goes, by the trigger's entity (Scene, Image, Gallery). */
+function factsOf(ctx: StandInContext, trigger: string, id: number): Facts | null {
+  const { store } = ctx;
+  if (trigger.startsWith("Scene.")) {
+    const scene = store.get("scenes", id);
+    if (!scene) return null;
+    const file = scene.fileIds[0] === undefined ? undefined : store.get("files", scene.fileIds[0]);
+    return { checksum: file?.md5 ?? "", oshash: file?.oshash ?? "", path: file?.path ?? "" };
+  }
+  if (trigger.startsWith("Image.")) {
+    const image = store.get("images", id);
+    if (!image) return null;
+    const file = image.fileIds[0] === undefined ? undefined : store.get("imageFiles", image.fileIds[0]);
+    return { checksum: file ? md5Of(file.fingerprints) : "", path: file?.path ?? "" };
+  }
+  if (trigger.startsWith("Gallery.")) {
+    const gallery = store.get("galleries", id);
+    if (!gallery) return null;
+    const zip = gallery.fileIds[0] === undefined ? undefined : store.get("galleryFiles", gallery.fileIds[0]);
+    const folder = gallery.folderId === null ? undefined : store.get("folders", gallery.folderId);
+    return { checksum: zip ? md5Of(zip.fingerprints) : "", path: zip?.path ?? folder?.path ?? "" };
+  }
+  return {};
+}
+
+/** The ids a destroy's argument names: `{id}`, `{ids}`, an id list, or one id. */
+function argumentIds(value: unknown): number[] {
+  if (Array.isArray(value)) return value.map(Number);
+  if (value && typeof value === "object") {
+    const v = value as Args;
+    if (Array.isArray(v.ids)) return v.ids.map(Number);
+    if (v.id !== undefined) return [Number(v.id)];
+    return [];
+  }
+  return value === undefined || value === null ? [] : [Number(value)];
+}
+
+/** The objects a firing concerns, each with the input fields its part of the argument set. */
+function targets(firing: HookFiring, args: Args, result: unknown): { id: number; fields: string[] }[] {
+  const arg = firing.argument === null ? undefined : args[firing.argument];
+  if (Array.isArray(result)) {
+    // ScenesUpdate-style lists pair each answer with its own input; bulk forms share one.
+    return result.map((v, i) => ({ id: idOf(v), fields: fieldsOf(Array.isArray(arg) ? arg[i] : arg) }));
+  }
+  if (result && typeof result === "object") return [{ id: idOf(result), fields: fieldsOf(arg) }];
+  return argumentIds(arg).map((id) => ({ id, fields: [] }));
+}
+
+/** A spec for every firing of one mutation, in Stash's call order per object. */
+function derivedSpec(firings: readonly (HookFiring & { trigger: string })[]): HookSpec {
+  // The image hooks of galleryDestroy hand over a zero-valued struct for images found in Go; the stand-in cannot see those.
+  const usable = firings.filter((f) => !(f.input === "struct" && f.argument === null)).sort((a, b) => a.call - b.call);
+  const structs = usable.filter((f) => f.input === "struct");
+  return {
+    before: structs.length
+      ? (args, ctx) => {
+          const facts = new Map<string, Facts | null>();
+          for (const f of structs) for (const { id } of targets(f, args, true)) facts.set(`${f.trigger}#${id}`, factsOf(ctx, f.trigger, id));
+          return facts;
+        }
+      : undefined,
+    after(args, result, full, before) {
+      const events: HookEvent[] = [];
+      const perObject = new Map<number, HookEvent[]>();
+      for (const f of usable) {
+        for (const { id, fields } of targets(f, args, result)) {
+          let input: unknown = null;
+          if (f.input === "argument") input = full(args[f.argument!], f.argument!);
+          else if (f.input === "wrapped") input = [args[f.argument!]];
+          else if (f.input === "struct") {
+            const facts = (before as Map<string, Facts | null>).get(`${f.trigger}#${id}`);
+            if (!facts) continue; // Stash fails the destroy of a missing object before any hook
+            input = { ...(full(args[f.argument!], f.argument!) as object), ...Object.fromEntries(f.extraFields.map((k) => [k, facts[k] ?? ""])) };
+          }
+          const list = perObject.get(id) ?? [];
+          list.push({ trigger: f.trigger, id, input, inputFields: f.inputFields ? fields : null });
+          perObject.set(id, list);
+        }
+      }
+      for (const list of perObject.values()) events.push(...list);
+      return events;
+    },
+  };
+}
+
+function refetchScene(ctx: StandInContext, view: unknown): unknown {
+  const scene = ctx.store.get("scenes", idOf(view));
+  return scene ? sceneView(ctx, scene) : view;
+}
+function refetchMarker(ctx: StandInContext, view: unknown): unknown {
+  const marker = ctx.store.get("markers", idOf(view));
+  return marker ? markerView(ctx, marker) : view;
+}
+const many = (one: (ctx: StandInContext, v: unknown) => unknown) => (ctx: StandInContext, views: unknown) =>
+  (views as unknown[]).map((v) => one(ctx, v));
+
+/** Answers the stand-in re-reads after hooks, as the resolvers do (resolver_mutation_scene.go). */
+const REFETCH: Record<string, HookSpec["refetch"]> = {
+  sceneCreate: refetchScene,
+  sceneUpdate: refetchScene,
+  scenesUpdate: many(refetchScene),
+  bulkSceneUpdate: many(refetchScene),
+  sceneMarkerUpdate: refetchMarker,
+};
+
+/** Builds the spec of every mutation generated/hooks.ts names. */
+function buildSpecs(): Record<string, HookSpec> {
+  const byMutation = new Map<string, (HookFiring & { trigger: string })[]>();
+  for (const trigger of hookTriggers) {
+    for (const f of hookFirings[trigger]) {
+      if (f.mutation === null) continue;
+      byMutation.set(f.mutation, [...(byMutation.get(f.mutation) ?? []), { ...f, trigger }]);
+    }
+  }
+  const specs: Record<string, HookSpec> = {};
+  for (const [mutation, firings] of byMutation) specs[mutation] = { ...derivedSpec(firings), refetch: REFETCH[mutation] };
+  // SceneCreate fires from pkg/scene/create.go (RegisterPostHooks with no input), outside the resolver file.
+  specs.sceneCreate = { after: (_a, result) => [{ trigger: "Scene.Create.Post", id: idOf(result), input: null, inputFields: null }], refetch: REFETCH.sceneCreate };
+  return specs;
+}
+
+/** The mutations that fire hooks, by root field. */
+export const HOOK_SPECS: Readonly<Record<string, HookSpec>> = buildSpecs();

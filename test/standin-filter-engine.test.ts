@@ -158,5 +158,10 @@ describe("sorting and paging", () => {
       }
       expect(walked).toEqual(direction === "ASC" ? all : [...all].reverse());
     }
+    // The index follows deletes: a destroyed scene leaves both the page and the count.
+    await gqlData(stash(), `mutation($id: ID!) { sceneDestroy(input: { id: $id }) }`, { id: String(all[0]) });
+    const after = (await gqlData(stash(), FIND, { sf: { id: { value: 0, modifier: "GREATER_THAN" } }, filter: { per_page: 1, sort: "id" } })).findScenes;
+    expect(after.count).toBe(all.length - 1);
+    expect(Number(after.scenes[0].id)).toBe(all[1]);
   });
 });

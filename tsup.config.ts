@@ -8,8 +8,6 @@ const shared: Options = {
   treeshake: true,
   // Node 20 knows `node:` specifiers; keeping them makes the built-ins obvious in dist.
   removeNodeProtocol: false,
-  // p-limit (and its own dependency) ships only as ESM; bundling it lets `require()` work on every Node 20.
-  noExternal: ["p-limit", "yocto-queue"],
 };
 
 /**

@@ -17,6 +17,7 @@ import { renderSchemasModule } from "./lib/render-schemas";
 import { renderTypedDocumentModule } from "./lib/render-typed-document";
 import { renderSortsModule } from "./lib/sorts";
 import { renderHooksModule } from "./lib/hooks";
+import { renderEntitiesModule } from "./lib/entities";
 
 const paths = projectPaths();
 const tmp = mkdtempSync(join(tmpdir(), "stash-codegen-"));
@@ -31,6 +32,7 @@ try {
   writeFileSync(join(tmpGenerated, "input-fields.ts"), renderInputFieldsModule());
   writeFileSync(join(tmpGenerated, "sorts.ts"), renderSortsModule());
   writeFileSync(join(tmpGenerated, "hooks.ts"), renderHooksModule());
+  writeFileSync(join(tmpGenerated, "entities.ts"), renderEntitiesModule());
   writeFileSync(join(tmpGenerated, "compat.ts"), renderCompatModule(compat));
   writeFileSync(join(tmp, "compatibility.md"), renderCompatMarkdown(compat));
   const coverage = computeCoverage(compat);

@@ -5,14 +5,8 @@
  */
 export { StashClient, type StashEnv } from "./stash-client";
 export { StashCore, type CallOptions, type StashClientOptions, type StashCoreApi } from "./core/client";
-export type { RetryOptions } from "./core/retry-options";
-export type { ReconnectOptions, SubscriptionOptions } from "./core/subscriptions";
 export { operationNames, type OperationRunner, type StashOperations } from "../generated/ops";
-export type { AnyVariables, TypedDocumentNode } from "../generated/typed-document";
-export type { ResultError } from "./core/parse-result";
-export type { FetchLike } from "./core/transport";
-export { DEFAULT_URL, type Logger } from "./core/url";
-export type { ID } from "./core/validate";
+export { DEFAULT_URL } from "./core/url";
 export { MINIMUM_STASH_VERSION, parseStashVersion, type Capabilities, type MissingOperation, type StashSemver } from "./core/capabilities";
 export { methodSupport, type MethodSupport } from "./core/compat-report";
 export { methodOperations } from "../generated/method-operations";
@@ -28,21 +22,7 @@ export {
   type ReportFile,
 } from "./report";
 
-export {
-  StashError,
-  StashGraphQLError,
-  StashHttpError,
-  StashAuthError,
-  StashNetworkError,
-  StashTimeoutError,
-  StashAbortError,
-  StashValidationError,
-  StashUnsupportedError,
-  StashNotStashError,
-  StashJobError,
-  type StashGraphQLErrorEntry,
-  type SerializedStashError,
-} from "./core/errors";
+export * from "./entries/shared";
 
 export type {
   FindScenesArgs,
@@ -115,24 +95,7 @@ export type { ScrapedContent, Scraper, ScrapersNamespace } from "./scrapers/name
 export type { LatestVersion, LogEntry, StashStats, SystemNamespace, SystemStatus } from "./system/namespace";
 export { JobStatus, JobStatusUpdateType } from "../generated/graphql";
 
-export {
-  MARKER_SORTS,
-  type SceneMarker,
-  type SceneMarkerTag,
-  type MarkerString,
-  type FindSceneMarkersArgs,
-  type FindSceneMarkersResult,
-  type MarkerStringsArgs,
-} from "./markers/markers";
-export type { IterateSceneMarkersArgs } from "./markers/iterate";
-export type {
-  MergeSceneMarkersOptions,
-  MergeSceneMarkersResult,
-  MarkerSkipReason,
-  SkippedMarker,
-  PlannedMarker,
-  FailedMarker,
-} from "./markers/merge";
+export * from "./entries/marker-types";
 export {
   DUPLICATE_PRESETS,
   type SlimScene,

@@ -3,13 +3,10 @@
  * every case throws StashValidationError naming the field at fault, and the
  * stand-in sees no request at all (not even the capability probe).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { StashClient, StashValidationError } from "../src/index";
-import { startStandIn, type StandIn } from "../src/testing";
+import { describe, expect, it } from "vitest";
+import { refusedBeforeAnyRequest, type BadInputCase } from "./helpers/bad-input";
 
-type Call = (stash: StashClient) => unknown;
-
-const cases: [label: string, call: Call, argument: RegExp][] = [
+const cases: BadInputCase[] = [
   ["tags.find with a non-numeric id", (s) => s.tags.find("abc"), /^id$/],
   ["performers.find with a negative id", (s) => s.performers.find(-2), /^id$/],
   ["studios.find with a fractional id", (s) => s.studios.find(2.5), /^id$/],
@@ -64,33 +61,8 @@ const cases: [label: string, call: Call, argument: RegExp][] = [
   ["tags.ancestors with a bad id", (s) => s.tags.ancestors("root"), /^id$/],
 ];
 
-let stash: StandIn;
-let client: StashClient;
-
-beforeAll(async () => {
-  stash = await startStandIn();
-  client = new StashClient({ url: stash.url, retry: false });
-});
-afterAll(async () => {
-  await stash.close();
-});
-beforeEach(() => stash.resetStats());
-
 describe("bad input to the entity namespaces is refused before any request", () => {
   it("has at least 25 cases", () => expect(cases.length).toBeGreaterThanOrEqual(25));
 
-  it.each(cases)("%s", async (_label, call, argument) => {
-    let thrown: unknown;
-    try {
-      await call(client);
-    } catch (err) {
-      thrown = err;
-    }
-    expect(thrown).toBeInstanceOf(StashValidationError);
-    const err = thrown as StashValidationError;
-    expect(err.argument).toMatch(argument);
-    expect(err.message).toContain(err.argument);
-    expect(err.problem.length).toBeGreaterThan(5);
-    expect(stash.requests).toBe(0);
-  });
+  refusedBeforeAnyRequest(cases);
 });

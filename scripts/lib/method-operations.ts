@@ -59,8 +59,8 @@ function indexModule(file: string): ModuleIndex {
 interface Located {
   readonly file: string;
   readonly node: ts.Node;
-  /** Factory locals the node uses (`findOrCreate`, `base.create`), walked with it. */
-  readonly extra?: readonly ts.Node[];
+  /** Factory locals the node uses (`findOrCreate`, `base.create`), walked with it; a spec node may live in another file. */
+  readonly extra?: readonly Located[];
 }
 
 /**
@@ -208,8 +208,8 @@ function namespaceMethods(file: string, factory: ts.Node, moduleOf: (file: strin
  * The factory locals a method uses, transitively: plain locals by their initializer, and
  * `base.x` on a `createEntityNamespace` local by the spec node of generic method `x`.
  */
-function usedLocals(file: string, root: ts.Node, locals: ReadonlyMap<string, ts.Node>, moduleOf: (file: string) => ModuleIndex): ts.Node[] {
-  const out: ts.Node[] = [];
+function usedLocals(file: string, root: ts.Node, locals: ReadonlyMap<string, ts.Node>, moduleOf: (file: string) => ModuleIndex): Located[] {
+  const out: Located[] = [];
   const seen = new Set<ts.Node>();
   const visit = (n: ts.Node): void => {
     if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression)) {
@@ -218,7 +218,7 @@ function usedLocals(file: string, root: ts.Node, locals: ReadonlyMap<string, ts.
         const spec = entityMethods(file, init, moduleOf, new Set()).get(n.name.text);
         if (spec && !seen.has(spec.node)) {
           seen.add(spec.node);
-          out.push(spec.node);
+          out.push(spec);
         }
         return;
       }
@@ -227,7 +227,7 @@ function usedLocals(file: string, root: ts.Node, locals: ReadonlyMap<string, ts.
       const init = locals.get(n.text);
       if (init && !seen.has(init) && !(ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "createEntityNamespace")) {
         seen.add(init);
-        out.push(init);
+        out.push({ file, node: init });
         visit(init);
       }
     }
@@ -309,7 +309,7 @@ export function deriveMethodOperations(
   if (options.namespaces) {
     for (const [name, target] of namespaceProperties(classFile, className, moduleOf)) {
       for (const [method, node] of namespaceMethods(target.file, target.node, moduleOf, name)) {
-        out[method] = [...new Set([node.node, ...(node.extra ?? [])].flatMap((n) => collect(n, node.file)))].sort();
+        out[method] = [...new Set([node, ...(node.extra ?? [])].flatMap((n) => collect(n.node, n.file)))].sort();
       }
     }
     return out;

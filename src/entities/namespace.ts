@@ -1,63 +1,21 @@
 /**
- * Builds an entity namespace (`stash.tags`, `stash.performers`, …) from a
- * small description of its operations. Every namespace validates the same
- * way before any request and converts inputs with entities/input.ts.
+ * Builds an entity namespace (`stash.tags`, `stash.performers`, …) from its
+ * spec (generated/entities.ts, read from the schema). Every namespace
+ * validates the same way before any request and converts inputs with
+ * entities/input.ts.
  */
 import type { CallOptions, StashCoreApi } from "../core/client";
 import { emptyResultError, StashValidationError } from "../core/errors";
 import { checkFilterTree, checkFindFilter, mergeQuery } from "../core/find-filter";
-import { checkInputForServer, type InputTypeName } from "../core/input-fields";
+import { checkInputForServer } from "../core/input-fields";
 import { guardPartialDates } from "../core/partial-dates";
 import { serverVersion } from "../core/server-version";
-import { checkSortForServer, knownSorts, type SortEntity } from "../core/sorts";
+import { checkSortForServer, knownSorts } from "../core/sorts";
 import { checkBoolean, checkId, checkIds, checkKnownKeys, checkObject, type ID } from "../core/validate";
-import type { TypedDocumentNode } from "../../generated/typed-document";
 import { convertInput, datesOf } from "./input";
 import { checkWalkFilter, walkEntities } from "./iterate";
+import type { EntitySpec, InputOperation } from "./spec";
 import type { CreatableNamespace, DestroyOptions, EntityTypes, FindManyResult } from "./types";
-
-// Documents are typed per entity at the namespace's interface; inside the machinery they are opaque.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Doc = TypedDocumentNode<any, any>;
-
-/** A root field answered by a document, e.g. `{ document: FindTagDocument, field: "findTag" }`. */
-export interface Operation {
-  readonly document: Doc;
-  readonly field: string;
-}
-
-/** A mutation taking one converted input object. */
-export interface InputOperation extends Operation {
-  readonly input: InputTypeName;
-}
-
-/** Flags for deleting files, always sent explicitly where the entity has files. */
-export interface DestroyFlags {
-  readonly delete_file: boolean;
-  readonly delete_generated: boolean;
-}
-
-/** Everything the machinery needs to know about one entity. */
-export interface EntitySpec {
-  /** The namespace's name, used in error messages (`tags`). */
-  readonly name: string;
-  readonly sorts: SortEntity;
-  /** Stash's argument name for the entity filter (`tag_filter`). */
-  readonly filterKey: string;
-  readonly find: Operation;
-  /** `list` is the result's list field (`tags`); `slim` a lean variant of the document for `iterate`. */
-  readonly findMany: Operation & { readonly list: string; readonly slim?: Doc };
-  readonly create?: InputOperation;
-  readonly update: InputOperation;
-  readonly bulk: InputOperation;
-  /** Deletes the checked ids; `flags` is set only when `hasFiles`. */
-  readonly destroy: (core: StashCoreApi, ids: string[], flags: DestroyFlags | undefined, options: CallOptions) => Promise<boolean>;
-  readonly hasFiles?: boolean;
-  /** The entity filter has an `id` criterion, so `iterate` can walk with an id cursor. */
-  readonly idCursor?: boolean;
-  /** Fields of the fetched object to drop on update, besides the generic read-only ones. */
-  readonly readOnly?: readonly string[];
-}
 
 function present<T>(value: T | null | undefined, operation: string): T {
   if (value === null || value === undefined) throw emptyResultError(operation, "result");
@@ -134,7 +92,7 @@ export function createEntityNamespace<T extends EntityTypes>(core: StashCoreApi,
   const update = async (value: object, options?: CallOptions) => {
     const raw = checkObject(value, "input");
     const id = checkId(raw["id"], "input.id");
-    const input = { ...convertInput(spec.update.input, raw, "input", { mode: "update", readOnly: spec.readOnly ?? [] }), id };
+    const input = { ...convertInput(spec.update.input, raw, "input", { mode: "update" }), id };
     return send(spec.update, input, "input", options);
   };
 
@@ -159,7 +117,10 @@ export function createEntityNamespace<T extends EntityTypes>(core: StashCoreApi,
           delete_generated: o["delete_generated"] == null ? true : checkBoolean(o["delete_generated"], "options.delete_generated"),
         }
       : undefined;
-    return spec.destroy(core, ids, flags, callOptions(options));
+    // Stash's destroy mutations differ per entity; the spec says which takes what (generated from the schema).
+    const op = ids.length === 1 && spec.destroy.one ? spec.destroy.one : spec.destroy.many;
+    const variables = op.argument === "ids" ? { ids } : { input: { ...(op === spec.destroy.one ? { id: ids[0] } : { ids }), ...flags } };
+    return (await core.request(op.document, variables, callOptions(options)))[op.field] as boolean;
   };
 
   return { find, findMany, iterate, create, update, bulkUpdate, destroy } as unknown as CreatableNamespace<T>;

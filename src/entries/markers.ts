@@ -12,22 +12,8 @@ export {
   sceneMarkerTags,
   markerWall,
   markerStrings,
-  MARKER_SORTS,
-  type SceneMarker,
-  type SceneMarkerTag,
-  type MarkerString,
-  type FindSceneMarkersArgs,
-  type FindSceneMarkersResult,
-  type MarkerStringsArgs,
 } from "../markers/markers";
-export { iterateSceneMarkers, type IterateSceneMarkersArgs } from "../markers/iterate";
-export {
-  mergeSceneMarkers,
-  type MergeSceneMarkersOptions,
-  type MergeSceneMarkersResult,
-  type MarkerSkipReason,
-  type SkippedMarker,
-  type PlannedMarker,
-  type FailedMarker,
-} from "../markers/merge";
+export { iterateSceneMarkers } from "../markers/iterate";
+export { mergeSceneMarkers } from "../markers/merge";
+export * from "./marker-types";
 export type { SceneMarkerDataFragment, SceneMarkerFilterType, SceneMarkerCreateInput, SceneMarkerUpdateInput } from "../../generated/graphql";

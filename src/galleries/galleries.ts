@@ -3,68 +3,14 @@
  * its cover and its chapters.
  */
 import type { CallOptions, StashCoreApi } from "../core/client";
-import {
-  AddGalleryImagesDocument,
-  BulkGalleryUpdateDocument,
-  FindGalleriesDocument,
-  FindGalleriesSlimDocument,
-  FindGalleryDocument,
-  GalleryCreateDocument,
-  GalleryDestroyDocument,
-  GalleryUpdateDocument,
-  RemoveGalleryImagesDocument,
-  ResetGalleryCoverDocument,
-  SetGalleryCoverDocument,
-  type BulkGalleryUpdateInput,
-  type GalleryCreateInput,
-  type GalleryDataFragment,
-  type GalleryFilterType,
-  type GalleryUpdateInput,
-  type SlimGalleryDataFragment,
-} from "../../generated/graphql";
+import { AddGalleryImagesDocument, RemoveGalleryImagesDocument, ResetGalleryCoverDocument, SetGalleryCoverDocument } from "../../generated/graphql";
 import { checkId, checkIds, type ID } from "../core/validate";
-import { createEntityNamespace, type EntitySpec } from "../entities/namespace";
-import type { CreatableNamespace, EntityBulkUpdate, EntityCreate, EntityUpdate } from "../entities/types";
+import { createEntityNamespace } from "../entities/namespace";
+import { GALLERY_SPEC, type GalleryTypes } from "../../generated/entities";
+import type { CreatableNamespace } from "../entities/types";
 import { createChapters, type ChaptersNamespace } from "./chapters";
 
-/** A gallery as `find` returns it. */
-export type Gallery = GalleryDataFragment;
-/** A lean gallery, as `iterate` yields by default. */
-export type SlimGallery = SlimGalleryDataFragment;
-/** What `galleries.create` accepts. */
-export type GalleryCreate = EntityCreate<GalleryCreateInput>;
-/** What `galleries.update` accepts: `{ id, …changes }` or a modified fetched gallery. */
-export type GalleryUpdate = EntityUpdate<GalleryUpdateInput, Gallery>;
-/** What `galleries.bulkUpdate` accepts. */
-export type GalleryBulkUpdate = EntityBulkUpdate<BulkGalleryUpdateInput>;
-
-/** Type parameters of the galleries namespace. */
-export interface GalleryTypes {
-  item: Gallery;
-  slim: SlimGallery;
-  filterKey: "gallery_filter";
-  filter: GalleryFilterType;
-  create: GalleryCreate;
-  update: GalleryUpdate;
-  bulk: GalleryBulkUpdate;
-  extra: object;
-}
-
-/** How the entity machinery reaches galleries. */
-export const GALLERY_SPEC: EntitySpec = {
-  name: "galleries",
-  sorts: "galleries",
-  filterKey: "gallery_filter",
-  find: { document: FindGalleryDocument, field: "findGallery" },
-  findMany: { document: FindGalleriesDocument, slim: FindGalleriesSlimDocument, field: "findGalleries", list: "galleries" },
-  create: { document: GalleryCreateDocument, field: "galleryCreate", input: "GalleryCreateInput" },
-  update: { document: GalleryUpdateDocument, field: "galleryUpdate", input: "GalleryUpdateInput" },
-  bulk: { document: BulkGalleryUpdateDocument, field: "bulkGalleryUpdate", input: "BulkGalleryUpdateInput" },
-  hasFiles: true,
-  idCursor: true,
-  // Stash has one mutation for one gallery or many.
-  destroy: async (core, ids, flags, options) => (await core.request(GalleryDestroyDocument, { input: { ids, ...flags } }, options)).galleryDestroy,
-};
+export type { Gallery, GalleryBulkUpdate, GalleryCreate, GalleryTypes, GalleryUpdate, SlimGallery } from "../../generated/entities";
 
 /**
  * The `stash.galleries` namespace.

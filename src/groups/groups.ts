@@ -3,70 +3,16 @@
  * reorder) and the scenes in a group with their index.
  */
 import type { CallOptions, StashCoreApi } from "../core/client";
-import {
-  AddGroupSubGroupsDocument,
-  BulkGroupUpdateDocument,
-  FindGroupDocument,
-  FindGroupsDocument,
-  FindGroupsSlimDocument,
-  GroupCreateDocument,
-  GroupDestroyDocument,
-  GroupsDestroyDocument,
-  GroupUpdateDocument,
-  RemoveGroupSubGroupsDocument,
-  ReorderSubGroupsDocument,
-  type BulkGroupUpdateInput,
-  type GroupCreateInput,
-  type GroupDataFragment,
-  type GroupFilterType,
-  type GroupUpdateInput,
-  type SlimGroupDataFragment,
-} from "../../generated/graphql";
+import { AddGroupSubGroupsDocument, RemoveGroupSubGroupsDocument, ReorderSubGroupsDocument } from "../../generated/graphql";
 import { checkBoolean, checkId, checkIds, checkInteger, type ID } from "../core/validate";
 import { StashValidationError } from "../core/errors";
 import { convertInput } from "../entities/input";
-import { createEntityNamespace, type EntitySpec } from "../entities/namespace";
-import type { CreatableNamespace, EntityBulkUpdate, EntityCreate, EntityUpdate } from "../entities/types";
+import { createEntityNamespace } from "../entities/namespace";
+import { GROUP_SPEC, type GroupTypes } from "../../generated/entities";
+import type { CreatableNamespace } from "../entities/types";
 import { createGroupScenes, type GroupScenes } from "./group-scenes";
 
-/** A group as `find` returns it. */
-export type Group = GroupDataFragment;
-/** A lean group, as `iterate` yields by default. */
-export type SlimGroup = SlimGroupDataFragment;
-/** What `groups.create` accepts. */
-export type GroupCreate = EntityCreate<GroupCreateInput>;
-/** What `groups.update` accepts: `{ id, …changes }` or a modified fetched group. */
-export type GroupUpdate = EntityUpdate<GroupUpdateInput, Group>;
-/** What `groups.bulkUpdate` accepts. */
-export type GroupBulkUpdate = EntityBulkUpdate<BulkGroupUpdateInput>;
-
-/** Type parameters of the groups namespace. */
-export interface GroupTypes {
-  item: Group;
-  slim: SlimGroup;
-  filterKey: "group_filter";
-  filter: GroupFilterType;
-  create: GroupCreate;
-  update: GroupUpdate;
-  bulk: GroupBulkUpdate;
-  extra: object;
-}
-
-/** How the entity machinery reaches groups. */
-export const GROUP_SPEC: EntitySpec = {
-  name: "groups",
-  sorts: "groups",
-  filterKey: "group_filter",
-  find: { document: FindGroupDocument, field: "findGroup" },
-  findMany: { document: FindGroupsDocument, slim: FindGroupsSlimDocument, field: "findGroups", list: "groups" },
-  create: { document: GroupCreateDocument, field: "groupCreate", input: "GroupCreateInput" },
-  update: { document: GroupUpdateDocument, field: "groupUpdate", input: "GroupUpdateInput" },
-  bulk: { document: BulkGroupUpdateDocument, field: "bulkGroupUpdate", input: "BulkGroupUpdateInput" },
-  destroy: async (core, ids, _flags, options) =>
-    ids.length === 1
-      ? (await core.request(GroupDestroyDocument, { input: { id: ids[0]! } }, options)).groupDestroy
-      : (await core.request(GroupsDestroyDocument, { ids }, options)).groupsDestroy,
-};
+export type { Group, GroupBulkUpdate, GroupCreate, GroupTypes, GroupUpdate, SlimGroup } from "../../generated/entities";
 
 /** A sub-group to add: its id (or object), or `{ group, description }`. */
 export type SubGroupLike = ID | { readonly id: ID } | { readonly group: ID | { readonly id: ID }; readonly description?: string | null };

@@ -3,65 +3,13 @@
  * is no `create`) plus the O counter.
  */
 import type { CallOptions, StashCoreApi } from "../core/client";
-import {
-  BulkImageUpdateDocument,
-  FindImageDocument,
-  FindImagesDocument,
-  FindImagesSlimDocument,
-  ImageDecrementODocument,
-  ImageDestroyDocument,
-  ImageIncrementODocument,
-  ImageResetODocument,
-  ImagesDestroyDocument,
-  ImageUpdateDocument,
-  type BulkImageUpdateInput,
-  type ImageDataFragment,
-  type ImageFilterType,
-  type ImageUpdateInput,
-  type SlimImageDataFragment,
-} from "../../generated/graphql";
+import { ImageDecrementODocument, ImageIncrementODocument, ImageResetODocument } from "../../generated/graphql";
 import { checkId, type ID } from "../core/validate";
-import { createEntityNamespace, type EntitySpec } from "../entities/namespace";
-import type { EntityBulkUpdate, EntityNamespace, EntityUpdate } from "../entities/types";
+import { createEntityNamespace } from "../entities/namespace";
+import { IMAGE_SPEC, type ImageTypes } from "../../generated/entities";
+import type { EntityNamespace } from "../entities/types";
 
-/** An image as `find` returns it. */
-export type Image = ImageDataFragment;
-/** A lean image, as `iterate` yields by default. */
-export type SlimImage = SlimImageDataFragment;
-/** What `images.update` accepts: `{ id, …changes }` or a modified fetched image. */
-export type ImageUpdate = EntityUpdate<ImageUpdateInput, Image>;
-/** What `images.bulkUpdate` accepts. */
-export type ImageBulkUpdate = EntityBulkUpdate<BulkImageUpdateInput>;
-
-/** Type parameters of the images namespace. */
-export interface ImageTypes {
-  item: Image;
-  slim: SlimImage;
-  filterKey: "image_filter";
-  filter: ImageFilterType;
-  create: never;
-  update: ImageUpdate;
-  bulk: ImageBulkUpdate;
-  /** Totals over all matches. */
-  extra: { readonly megapixels: number; readonly filesize: number };
-}
-
-/** How the entity machinery reaches images. */
-export const IMAGE_SPEC: EntitySpec = {
-  name: "images",
-  sorts: "images",
-  filterKey: "image_filter",
-  find: { document: FindImageDocument, field: "findImage" },
-  findMany: { document: FindImagesDocument, slim: FindImagesSlimDocument, field: "findImages", list: "images" },
-  update: { document: ImageUpdateDocument, field: "imageUpdate", input: "ImageUpdateInput" },
-  bulk: { document: BulkImageUpdateDocument, field: "bulkImageUpdate", input: "BulkImageUpdateInput" },
-  hasFiles: true,
-  idCursor: true,
-  destroy: async (core, ids, flags, options) =>
-    ids.length === 1
-      ? (await core.request(ImageDestroyDocument, { input: { id: ids[0]!, ...flags } }, options)).imageDestroy
-      : (await core.request(ImagesDestroyDocument, { input: { ids, ...flags } }, options)).imagesDestroy,
-};
+export type { Image, ImageBulkUpdate, ImageTypes, ImageUpdate, SlimImage } from "../../generated/entities";
 
 /**
  * The `stash.images` namespace.

@@ -3,66 +3,14 @@
  * has no performer merge (v0.30.1), so there is no `merge` here.
  */
 import type { CallOptions, StashCoreApi } from "../core/client";
-import {
-  BulkPerformerUpdateDocument,
-  CriterionModifier,
-  FindPerformerDocument,
-  FindPerformersDocument,
-  FindPerformersSlimDocument,
-  PerformerCreateDocument,
-  PerformerDestroyDocument,
-  PerformersDestroyDocument,
-  PerformerUpdateDocument,
-  type BulkPerformerUpdateInput,
-  type PerformerCreateInput,
-  type PerformerDataFragment,
-  type PerformerFilterType,
-  type PerformerUpdateInput,
-  type SlimPerformerDataFragment,
-} from "../../generated/graphql";
-import { createEntityNamespace, type EntitySpec } from "../entities/namespace";
+import { CriterionModifier, FindPerformersDocument } from "../../generated/graphql";
+import { createEntityNamespace } from "../entities/namespace";
+import { PERFORMER_SPEC, type Performer, type PerformerCreate, type PerformerTypes } from "../../generated/entities";
 import { convertInput } from "../entities/input";
 import { makeFindOrCreate, type FindOrCreateResult } from "../entities/find-or-create";
-import type { CreatableNamespace, EntityBulkUpdate, EntityCreate, EntityUpdate } from "../entities/types";
+import type { CreatableNamespace } from "../entities/types";
 
-/** A performer as `find` returns it. */
-export type Performer = PerformerDataFragment;
-/** A lean performer, as `iterate` yields by default. */
-export type SlimPerformer = SlimPerformerDataFragment;
-/** What `performers.create` accepts. */
-export type PerformerCreate = EntityCreate<PerformerCreateInput>;
-/** What `performers.update` accepts: `{ id, …changes }` or a modified fetched performer. */
-export type PerformerUpdate = EntityUpdate<PerformerUpdateInput, Performer>;
-/** What `performers.bulkUpdate` accepts. */
-export type PerformerBulkUpdate = EntityBulkUpdate<BulkPerformerUpdateInput>;
-
-/** Type parameters of the performers namespace. */
-export interface PerformerTypes {
-  item: Performer;
-  slim: SlimPerformer;
-  filterKey: "performer_filter";
-  filter: PerformerFilterType;
-  create: PerformerCreate;
-  update: PerformerUpdate;
-  bulk: PerformerBulkUpdate;
-  extra: object;
-}
-
-/** How the entity machinery reaches performers. */
-export const PERFORMER_SPEC: EntitySpec = {
-  name: "performers",
-  sorts: "performers",
-  filterKey: "performer_filter",
-  find: { document: FindPerformerDocument, field: "findPerformer" },
-  findMany: { document: FindPerformersDocument, slim: FindPerformersSlimDocument, field: "findPerformers", list: "performers" },
-  create: { document: PerformerCreateDocument, field: "performerCreate", input: "PerformerCreateInput" },
-  update: { document: PerformerUpdateDocument, field: "performerUpdate", input: "PerformerUpdateInput" },
-  bulk: { document: BulkPerformerUpdateDocument, field: "bulkPerformerUpdate", input: "BulkPerformerUpdateInput" },
-  destroy: async (core, ids, _flags, options) =>
-    ids.length === 1
-      ? (await core.request(PerformerDestroyDocument, { input: { id: ids[0]! } }, options)).performerDestroy
-      : (await core.request(PerformersDestroyDocument, { ids }, options)).performersDestroy,
-};
+export type { Performer, PerformerBulkUpdate, PerformerCreate, PerformerTypes, PerformerUpdate, SlimPerformer } from "../../generated/entities";
 
 /**
  * The `stash.performers` namespace.

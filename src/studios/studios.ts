@@ -5,68 +5,16 @@
  * `descendants` one per level; `parents` follows `parent_studio` upwards.
  */
 import type { CallOptions, StashCoreApi } from "../core/client";
-import {
-  BulkStudioUpdateDocument,
-  CriterionModifier,
-  FindStudioDocument,
-  FindStudiosDocument,
-  FindStudiosSlimDocument,
-  StudioCreateDocument,
-  StudioDestroyDocument,
-  StudiosDestroyDocument,
-  StudioUpdateDocument,
-  type BulkStudioUpdateInput,
-  type SlimStudioDataFragment,
-  type StudioCreateInput,
-  type StudioDataFragment,
-  type StudioFilterType,
-  type StudioUpdateInput,
-} from "../../generated/graphql";
+import { CriterionModifier, FindStudioDocument, FindStudiosDocument } from "../../generated/graphql";
 import { StashError } from "../core/errors";
 import { checkId, type ID } from "../core/validate";
-import { createEntityNamespace, type EntitySpec } from "../entities/namespace";
+import { createEntityNamespace } from "../entities/namespace";
+import { STUDIO_SPEC, type Studio, type StudioCreate, type StudioTypes } from "../../generated/entities";
 import { convertInput } from "../entities/input";
 import { makeFindOrCreate, type FindOrCreateResult } from "../entities/find-or-create";
-import type { CreatableNamespace, EntityBulkUpdate, EntityCreate, EntityUpdate } from "../entities/types";
+import type { CreatableNamespace } from "../entities/types";
 
-/** A studio as `find` returns it. */
-export type Studio = StudioDataFragment;
-/** A lean studio, as `iterate` yields by default. */
-export type SlimStudio = SlimStudioDataFragment;
-/** What `studios.create` accepts. */
-export type StudioCreate = EntityCreate<StudioCreateInput>;
-/** What `studios.update` accepts: `{ id, …changes }` or a modified fetched studio. */
-export type StudioUpdate = EntityUpdate<StudioUpdateInput, Studio>;
-/** What `studios.bulkUpdate` accepts (Stash v0.30+). */
-export type StudioBulkUpdate = EntityBulkUpdate<BulkStudioUpdateInput>;
-
-/** Type parameters of the studios namespace. */
-export interface StudioTypes {
-  item: Studio;
-  slim: SlimStudio;
-  filterKey: "studio_filter";
-  filter: StudioFilterType;
-  create: StudioCreate;
-  update: StudioUpdate;
-  bulk: StudioBulkUpdate;
-  extra: object;
-}
-
-/** How the entity machinery reaches studios. */
-export const STUDIO_SPEC: EntitySpec = {
-  name: "studios",
-  sorts: "studios",
-  filterKey: "studio_filter",
-  find: { document: FindStudioDocument, field: "findStudio" },
-  findMany: { document: FindStudiosDocument, slim: FindStudiosSlimDocument, field: "findStudios", list: "studios" },
-  create: { document: StudioCreateDocument, field: "studioCreate", input: "StudioCreateInput" },
-  update: { document: StudioUpdateDocument, field: "studioUpdate", input: "StudioUpdateInput" },
-  bulk: { document: BulkStudioUpdateDocument, field: "bulkStudioUpdate", input: "BulkStudioUpdateInput" },
-  destroy: async (core, ids, _flags, options) =>
-    ids.length === 1
-      ? (await core.request(StudioDestroyDocument, { input: { id: ids[0]! } }, options)).studioDestroy
-      : (await core.request(StudiosDestroyDocument, { ids }, options)).studiosDestroy,
-};
+export type { SlimStudio, Studio, StudioBulkUpdate, StudioCreate, StudioTypes, StudioUpdate } from "../../generated/entities";
 
 /**
  * The `stash.studios` namespace.

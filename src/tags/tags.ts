@@ -4,70 +4,17 @@
  * the `children`/`parents` filters with unlimited depth).
  */
 import type { CallOptions, StashCoreApi } from "../core/client";
-import {
-  BulkTagUpdateDocument,
-  CriterionModifier,
-  FindTagDocument,
-  FindTagsDocument,
-  FindTagsSlimDocument,
-  TagCreateDocument,
-  TagDestroyDocument,
-  TagsDestroyDocument,
-  TagsMergeDocument,
-  TagUpdateDocument,
-  type BulkTagUpdateInput,
-  type SlimTagDataFragment,
-  type TagCreateInput,
-  type TagDataFragment,
-  type TagFilterType,
-  type TagUpdateInput,
-} from "../../generated/graphql";
+import { CriterionModifier, FindTagsDocument, TagsMergeDocument } from "../../generated/graphql";
 import { checkId, type ID } from "../core/validate";
 import { emptyResultError } from "../core/errors";
-import { createEntityNamespace, type EntitySpec } from "../entities/namespace";
+import { createEntityNamespace } from "../entities/namespace";
+import { TAG_SPEC, type Tag, type TagCreate, type TagTypes } from "../../generated/entities";
 import { convertInput } from "../entities/input";
 import { makeFindOrCreate, type FindOrCreateResult } from "../entities/find-or-create";
 import { checkMerge, type MergeArgs } from "../entities/merge";
-import type { CreatableNamespace, EntityBulkUpdate, EntityCreate, EntityUpdate } from "../entities/types";
+import type { CreatableNamespace } from "../entities/types";
 
-/** A tag as `find` returns it. */
-export type Tag = TagDataFragment;
-/** A lean tag, as `iterate` yields by default. */
-export type SlimTag = SlimTagDataFragment;
-/** What `tags.create` accepts. */
-export type TagCreate = EntityCreate<TagCreateInput>;
-/** What `tags.update` accepts: `{ id, …changes }` or a modified fetched tag. */
-export type TagUpdate = EntityUpdate<TagUpdateInput, Tag>;
-/** What `tags.bulkUpdate` accepts. */
-export type TagBulkUpdate = EntityBulkUpdate<BulkTagUpdateInput>;
-
-/** Type parameters of the tags namespace. */
-export interface TagTypes {
-  item: Tag;
-  slim: SlimTag;
-  filterKey: "tag_filter";
-  filter: TagFilterType;
-  create: TagCreate;
-  update: TagUpdate;
-  bulk: TagBulkUpdate;
-  extra: object;
-}
-
-/** How the entity machinery reaches tags. */
-export const TAG_SPEC: EntitySpec = {
-  name: "tags",
-  sorts: "tags",
-  filterKey: "tag_filter",
-  find: { document: FindTagDocument, field: "findTag" },
-  findMany: { document: FindTagsDocument, slim: FindTagsSlimDocument, field: "findTags", list: "tags" },
-  create: { document: TagCreateDocument, field: "tagCreate", input: "TagCreateInput" },
-  update: { document: TagUpdateDocument, field: "tagUpdate", input: "TagUpdateInput" },
-  bulk: { document: BulkTagUpdateDocument, field: "bulkTagUpdate", input: "BulkTagUpdateInput" },
-  destroy: async (core, ids, _flags, options) =>
-    ids.length === 1
-      ? (await core.request(TagDestroyDocument, { input: { id: ids[0]! } }, options)).tagDestroy
-      : (await core.request(TagsDestroyDocument, { ids }, options)).tagsDestroy,
-};
+export type { SlimTag, Tag, TagBulkUpdate, TagCreate, TagTypes, TagUpdate } from "../../generated/entities";
 
 /**
  * The `stash.tags` namespace.

@@ -5,32 +5,13 @@
  * rest is shared.
  */
 import { InvalidArgumentError, type Command } from "commander";
-import { SortDirectionEnum } from "../../../generated/graphql";
-import { StashHttpError } from "../../core/errors";
 import type { StashClient } from "../../stash-client";
 import type { CallOptions } from "../../core/client";
-import { formatBytes, plural } from "../../report/format";
-import { addConnectionOptions, type CliContext, type ConnectionFlags } from "../context";
-import { CliExit, CliUsageError, EXIT } from "../exit-codes";
-import { jsonObject, wholeNumber } from "../parse";
-import { progressWanted, startProgress } from "../progress";
+import { formatBytes } from "../../report/format";
+import { addConnectionOptions, type CliContext } from "../context";
+import { CliExit, EXIT } from "../exit-codes";
 import { renderTable } from "../table";
-
-interface ListFlags extends ConnectionFlags {
-  q?: string;
-  filterJson?: Record<string, unknown>;
-  all?: boolean;
-  json?: boolean;
-  page?: number;
-  perPage?: number;
-  sort?: string;
-  direction?: string;
-  progress: boolean;
-}
-
-interface GetFlags extends ConnectionFlags {
-  json?: boolean;
-}
+import { addListOptions, blameFilter, pageFilter, streamFilter, streamItems, writePage, type GetFlags, type ListFlags, type ListNouns } from "./listing";
 
 type Row = Record<string, unknown> & { id: string };
 type Column = { header: string; right?: boolean; max?: number; cell: (item: Row) => string };
@@ -117,14 +98,6 @@ function entityId(value: string): string {
   return id;
 }
 
-function direction(value: string | undefined): SortDirectionEnum | undefined {
-  if (value === undefined) return undefined;
-  const upper = value.toUpperCase();
-  const known = Object.values(SortDirectionEnum) as string[];
-  if (!known.includes(upper)) throw new CliUsageError(`--direction must be ${known.join(" or ")}, got "${value}"`);
-  return upper as SortDirectionEnum;
-}
-
 /** The slice of an entity namespace the commands use, with the entity filter under a runtime key. */
 interface ReadNamespace {
   find(id: string, options?: CallOptions): Promise<unknown>;
@@ -137,45 +110,26 @@ function namespaceOf(stash: StashClient, entity: EntityCommand): ReadNamespace {
 }
 
 async function listAll(ctx: CliContext, entity: EntityCommand, flags: ListFlags): Promise<void> {
-  if (flags.page !== undefined) throw new CliUsageError("--page does not go with --all (every page is streamed); use --per-page for the request size");
+  const filter = streamFilter(flags);
   const ns = namespaceOf(ctx.client(flags), entity);
-  const dir = direction(flags.direction);
-  const filter = { ...(flags.q !== undefined ? { q: flags.q } : {}), ...(flags.sort ? { sort: flags.sort } : {}), ...(dir ? { direction: dir } : {}) };
   const entityFilter = flags.filterJson ? { [entity.filterKey]: flags.filterJson } : {};
-  let total = 0;
-  if (progressWanted(ctx.io, { enabled: flags.progress, stdoutRedirected: true })) {
-    // Only for the bar's total: one cheap request.
-    total = (await ns.findMany({ filter: { ...filter, per_page: 1 }, ...entityFilter }, ctx.call)).count;
-  }
-  const progress = startProgress(ctx.io, { label: entity.name, total, enabled: flags.progress, stdoutRedirected: true });
-  try {
-    for await (const item of ns.iterate({ filter, ...entityFilter, ...(flags.perPage ? { perPage: flags.perPage } : {}) }, ctx.call)) {
-      await ctx.out(`${JSON.stringify(item)}\n`);
-      progress.tick();
-    }
-  } finally {
-    progress.stop();
-  }
+  await streamItems(ctx, flags, entity.name, {
+    total: async () => (await ns.findMany({ filter: { ...filter, per_page: 1 }, ...entityFilter }, ctx.call)).count,
+    items: () => ns.iterate({ filter, ...entityFilter, ...(flags.perPage ? { perPage: flags.perPage } : {}) }, ctx.call),
+  });
 }
 
 async function listPage(ctx: CliContext, entity: EntityCommand, flags: ListFlags): Promise<void> {
   const ns = namespaceOf(ctx.client(flags), entity);
-  const dir = direction(flags.direction);
-  const perPage = flags.perPage ?? 25;
-  const filter = { ...(flags.page !== undefined ? { page: flags.page } : {}), per_page: perPage, ...(flags.sort ? { sort: flags.sort } : {}), ...(dir ? { direction: dir } : {}) };
-  const args = { filter, ...(flags.q !== undefined ? { q: flags.q } : {}), ...(flags.filterJson ? { [entity.filterKey]: flags.filterJson } : {}) };
+  const args = { filter: pageFilter(flags), ...(flags.q !== undefined ? { q: flags.q } : {}), ...(flags.filterJson ? { [entity.filterKey]: flags.filterJson } : {}) };
   const result = await ns.findMany(args, ctx.call);
   if (flags.json) {
     await ctx.out(`${JSON.stringify(result, null, 2)}\n`);
     return;
   }
   const items = result.items as unknown as Row[];
-  const page = flags.page ?? 1;
-  const first = (page - 1) * perPage + 1;
-  await ctx.out(items.length ? renderTable(entity.columns, items.map((item) => entity.columns.map((c) => c.cell(item)))) : `no ${entity.name}\n`);
-  const shown = items.length ? `${entity.name} ${first}–${first + items.length - 1} of ${result.count}` : `${plural(result.count, entity.singular, entity.name)} in all`;
-  const more = first + items.length - 1 < result.count ? `; --page ${page + 1} for more, --all for every one` : "";
-  await ctx.out(`${shown}${more}\n`);
+  const table = () => renderTable(entity.columns, items.map((item) => entity.columns.map((c) => c.cell(item))));
+  await writePage(ctx, flags, nounsOf(entity), { count: result.count, shown: items.length, table });
 }
 
 /** One field per line: scalars as they are, related objects by name, lists joined. */
@@ -194,32 +148,18 @@ function describe(entity: EntityCommand, item: Row): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** A 422 about the entity filter variable means --filter-json does not fit the filter type: a usage error. */
-function blameFilter(entity: EntityCommand) {
-  return (err: unknown): never => {
-    if (err instanceof StashHttpError && err.status === 422) {
-      const own = err.errors.filter((e) => e.message.includes(`$${entity.filterKey}`) || e.message.includes(`variable.${entity.filterKey}`) || e.path?.includes(entity.filterKey));
-      if (own.length) throw new CliUsageError(`--filter-json: ${own.map((e) => e.message).join("; ")}`);
-    }
-    throw err;
-  };
+function nounsOf(entity: EntityCommand): ListNouns {
+  const filterHelp = `a ${entity.filterKey} object`;
+  return { many: entity.name, one: entity.singular, filterHelp, sortExample: "name, created_at", perPageNoun: "items", everyNoun: "one" };
 }
 
 function registerEntity(program: Command, ctx: CliContext, entity: EntityCommand): void {
   const group = program.command(entity.name).description(`List and read ${entity.name}`);
-  const listCmd = group
-    .command("list")
-    .description(`List ${entity.name}: one page as a table (or JSON), or with --all every one as JSON lines`)
-    .option("--q <text>", "search text, as in Stash's search box")
-    .option("--filter-json <json>", `a ${entity.filterKey} object as JSON, or @file.json`, jsonObject)
-    .option("--all", `stream every matching ${entity.singular} as JSON lines, with a progress bar on a terminal`)
-    .option("--json", "print the page as JSON instead of a table")
-    .option("--page <n>", "page number (default 1)", wholeNumber(1))
-    .option("--per-page <n>", "items per page (default 25; with --all, per request, default 100)", wholeNumber(1))
-    .option("--sort <field>", "sort field, e.g. name, created_at (default id with --all)")
-    .option("--direction <dir>", "ASC or DESC")
-    .option("--no-progress", "never draw a progress bar");
-  addConnectionOptions(listCmd).action((flags: ListFlags) => (flags.all ? listAll(ctx, entity, flags) : listPage(ctx, entity, flags)).catch(blameFilter(entity)));
+  const listCmd = addListOptions(
+    group.command("list").description(`List ${entity.name}: one page as a table (or JSON), or with --all every one as JSON lines`),
+    nounsOf(entity),
+  );
+  addConnectionOptions(listCmd).action((flags: ListFlags) => (flags.all ? listAll(ctx, entity, flags) : listPage(ctx, entity, flags)).catch(blameFilter(entity.filterKey)));
 
   const get = group
     .command("get")

@@ -51,10 +51,9 @@ describe("the order of related records", () => {
     expect(namesOf(lists)).toEqual(lists.map(() => ORDERED));
   });
 
-  // Stand-in bug: scenes', groups' and markers' tags come back in the order they were given, not in
-  // Stash's tag order (pkg/sqlite/scene.go sceneRepository.tags orderBy tagTableSortSQL; tables.go
+  // Scenes', groups' and markers' tags follow Stash's tag order too (pkg/sqlite/scene.go sceneRepository.tags orderBy tagTableSortSQL; tables.go
   // groupsTagsTableMgr; tag.go FindBySceneMarkerID).
-  it.fails("tags of scenes, groups and markers come back in Stash's tag order", async () => {
+  it("tags of scenes, groups and markers come back in Stash's tag order", async () => {
     const data = await peer.mutation({
       sceneUpdate: { __args: { input: { id: ids.scenes[0]!, tag_ids: scrambled } }, tags: { name: true } },
       groupCreate: { __args: { input: { name: "ord group", tag_ids: scrambled } }, tags: { name: true } },
@@ -64,10 +63,9 @@ describe("the order of related records", () => {
     expect(namesOf(lists)).toEqual(lists.map(() => ORDERED));
   });
 
-  // Stand-in bug: performers of scenes, images and galleries come back in the order they were given.
-  // Stash reads them with no ORDER BY through the PRIMARY KEY(<id>, performer_id) index, so in performer
+  // Performers of scenes, images and galleries: Stash reads them with no ORDER BY through the PRIMARY KEY(<id>, performer_id) index, so in performer
   // id order (pkg/sqlite/repository.go joinRepository.getIDs; migrations/35_assoc_tables.up.sql).
-  it.fails("performers of scenes, images and galleries come back in performer id order", async () => {
+  it("performers of scenes, images and galleries come back in performer id order", async () => {
     const byId = [ids.performers.Alex!, ids.performers.Blair!];
     const reversed = [...byId].reverse();
     const data = await peer.mutation({
@@ -79,10 +77,10 @@ describe("the order of related records", () => {
     expect(lists.map((ps) => ps?.map((p) => p.id))).toEqual(lists.map(() => byId));
   });
 
-  // Stand-in bug: alias lists come back in insertion order. Stash reads performer_aliases, tag_aliases and
+  // Alias lists: Stash reads performer_aliases, tag_aliases and
   // studio_aliases without ORDER BY through their PRIMARY KEY(<id>, alias) index, so it answers them sorted
   // by alias (pkg/sqlite/table.go stringTable.get; migrations 35_assoc_tables and 42_performer_disambig_aliases).
-  it.fails("alias lists come back in the alias order Stash's index gives them", async () => {
+  it("alias lists come back in the alias order Stash's index gives them", async () => {
     const { performerCreate } = await peer.mutation({ performerCreate: { __args: { input: { name: "Dana Vale", alias_list: ["Zed", "Ada"] } }, alias_list: true } });
     const { tagCreate } = await peer.mutation({ tagCreate: { __args: { input: { name: "Noon", aliases: ["midday", "high noon"] } }, aliases: true } });
     const { studioCreate } = await peer.mutation({ studioCreate: { __args: { input: { name: "Umber", aliases: ["Umber B", "Umber A"] } }, aliases: true } });

@@ -197,7 +197,8 @@ describe("scenesUpdate and bulkSceneUpdate", () => {
     const { a, b, c } = ids.tags as Record<string, string>;
     const add = await gqlData(stash(), BULK, { input: { ids: [s2, s1], tag_ids: { ids: [a, c], mode: "ADD" } } });
     expect(add.bulkSceneUpdate.map((s: { id: string }) => s.id)).toEqual([s2, s1]);
-    expect(add.bulkSceneUpdate[0].tags).toEqual([{ id: b }, { id: a }, { id: c }]);
+    // Tags come back in Stash's tag order (by name), whatever order the join rows were written in.
+    expect(add.bulkSceneUpdate[0].tags).toEqual([{ id: a }, { id: b }, { id: c }]);
     expect(add.bulkSceneUpdate[1].tags).toEqual([{ id: a }, { id: c }]);
     const remove = await gqlData(stash(), BULK, { input: { ids: [s1], tag_ids: { ids: [a, b], mode: "REMOVE" }, urls: { values: ["u"], mode: "ADD" } } });
     expect(remove.bulkSceneUpdate[0]).toMatchObject({ tags: [{ id: c }], urls: ["u"] });

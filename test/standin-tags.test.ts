@@ -233,7 +233,8 @@ describe("stand-in tags", () => {
     });
     expect(merged.tagsMerge).toMatchObject({
       name: "Merge Dest",
-      aliases: ["d-alias", "Merge S1", "s1-alias", "Merge S2"],
+      // Aliases are answered in their index's byte order (upper case first).
+      aliases: ["Merge S1", "Merge S2", "d-alias", "s1-alias"],
       parents: [{ name: "Merge PD" }, { name: "Merge PS" }],
       children: [{ name: "Merge CS" }],
       stash_ids: [{ endpoint: "https://e.example", stash_id: "s1" }],

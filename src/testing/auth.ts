@@ -2,7 +2,7 @@
  * Stash's request authentication: the `ApiKey` header, or `?apikey=` (used on
  * media URLs), else the `session` cookie of a login (sessions.ts). A non-empty
  * key that does not match is refused even when the server has no credentials
- * configured, as Stash (v0.26+) does.
+ * configured, as Stash (v0.26+) does (internal/api/authentication.go).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { timingSafeEqual } from "node:crypto";

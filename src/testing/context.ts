@@ -11,6 +11,7 @@ import type { Disk, ScanCompleteEmitter } from "./disk";
 import type { JobManager } from "./jobs";
 import type { LogBuffer } from "./logs";
 import type { PluginHost, VisitedPluginHook } from "./plugins";
+import type { DlnaService } from "./dlna";
 
 /** Per-instance state every resolver can reach. Nothing here is shared between stand-ins. */
 export interface StandInContext {
@@ -19,6 +20,8 @@ export interface StandInContext {
   readonly baseUrl: string;
   /** The Stash version the instance claims to be, e.g. `v0.30.1`. */
   readonly version: string;
+  /** The Stash release whose behaviour the instance imitates (what it was started as); picks sort lists. */
+  readonly release: string;
   /** The configured API key; Stash puts it into stream URLs so players can fetch them. */
   readonly apiKey?: string | undefined;
   /** The job queue (`findJob`, `jobQueue`, task mutations); its "update" events feed jobsSubscribe. */
@@ -33,6 +36,8 @@ export interface StandInContext {
   readonly config: ConfigStore;
   /** Login sessions behind the `session` cookie. */
   readonly sessions: SessionStore;
+  /** The DLNA switch and temporary IP allow-list (`dlnaStatus`, `enableDLNA`, …). */
+  readonly dlna: DlnaService;
   /** The plugin cache (`plugins`, `runPluginTask`, post hooks). */
   readonly plugins?: PluginHost;
   /** Per request: the plugin hooks its session cookie says led to it (Stash's hook loop guard). */

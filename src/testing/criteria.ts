@@ -1,6 +1,6 @@
 /**
  * Criterion inputs (filters.graphql) evaluated the way Stash's SQL evaluates
- * them. Comparisons with a missing value are "unknown" (SQL NULL), which a
+ * them (pkg/sqlite/criterion_handlers.go). Comparisons with a missing value are "unknown" (SQL NULL), which a
  * NOT does not turn into true, so `Truth` is three-valued. Text matching uses
  * SQLite's LIKE: `%` and `_` stay wildcards and only ASCII letters fold case.
  * Shared by the scene filter and the marker filter.
@@ -210,7 +210,7 @@ export function dateMatcher(
   }
 }
 
-/** Stash's ResolutionEnum ranges over the smaller side of the picture. */
+/** Stash's ResolutionEnum ranges (pkg/models/resolution.go) over the smaller side of the picture. */
 export const RESOLUTION_RANGES: Readonly<Record<string, readonly [number, number]>> = {
   VERY_LOW: [144, 239],
   LOW: [240, 359],
@@ -229,7 +229,7 @@ export const RESOLUTION_RANGES: Readonly<Record<string, readonly [number, number
   HUGE: [6144, 9999],
 };
 
-/** A ResolutionCriterionInput over (width, height); null when the modifier adds no condition, as in Stash. */
+/** A ResolutionCriterionInput over (width, height); null when the modifier adds no condition (pkg/sqlite/criterion_handlers.go resolutionCriterionHandler). */
 export function resolutionMatcher(c: ResolutionCriterionInput): ((w: number | null, h: number | null) => Truth) | null {
   const range = RESOLUTION_RANGES[c.value];
   if (!range) return null;

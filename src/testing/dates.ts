@@ -68,7 +68,7 @@ export function parseRfc3339(text: string): Date | null {
 }
 
 /**
- * Stash's ParseDateStringAsTime: RFC3339, then `YYYY-MM-DD`, then
+ * Stash's ParseDateStringAsTime (pkg/utils/date.go): RFC3339, then `YYYY-MM-DD`, then
  * `YYYY-MM-DD HH:MM:SS` (the last two read as UTC). Null when none fits.
  */
 export function parseDateStringAsTime(text: string): Date | null {
@@ -103,7 +103,10 @@ export function parseFuzzyDate(text: string, version = ""): string | null {
   return /^\d{4}$/.test(text) ? text : null;
 }
 
-/** Converts a scene date input, throwing Stash's `converting date: failed to parse date "<s>"`. */
+/**
+ * Converts a scene date input, throwing Stash's `converting date: failed to parse date "<s>"`
+ * (pkg/models/date.go ParseDate; Stash appends Go's parse errors, which the stand-in leaves out).
+ */
 export function convertSceneDate(text: string, version = ""): string {
   const date = parseFuzzyDate(text, version);
   if (date === null) throw new Error(`converting date: failed to parse date ${JSON.stringify(text)}`);

@@ -5,9 +5,10 @@
  * starts and stops are settled against the store's clock whenever read.
  */
 import type { ResolverModule, RootResolver, StandInContext } from "./context";
-import { formatTime, type Store } from "./store";
+import { formatTime } from "./store";
 
-interface DlnaState {
+/** What dlnaStatus reports: the switch, pending timed changes and the temporary allow-list. */
+export interface DlnaState {
   running: boolean;
   /** When a timed stop ends and the service restarts. */
   startAt: number | null;
@@ -17,22 +18,27 @@ interface DlnaState {
   readonly allowed: Map<string, number | null>;
 }
 
-/** One DLNA state per stand-in, keyed by its store so it goes with the instance. */
-const states = new WeakMap<Store, DlnaState>();
+/** One stand-in's DLNA switch (`StandInContext.dlna`); it starts as the `dlna.enabled` setting says when first read. */
+export class DlnaService {
+  private state: DlnaState | null = null;
 
-function stateOf(ctx: StandInContext): DlnaState {
-  let state = states.get(ctx.store);
-  if (!state) {
-    const dlna = ctx.config.section("dlna") as Record<string, unknown>;
-    state = { running: dlna.enabled === true, startAt: null, stopAt: null, allowed: new Map() };
-    states.set(ctx.store, state);
+  constructor(
+    private readonly enabledAtStart: () => boolean,
+    private readonly now: () => number,
+  ) {}
+
+  /** The state with timed starts, stops and allow-list entries settled against the clock. */
+  current(): DlnaState {
+    const state = (this.state ??= { running: this.enabledAtStart(), startAt: null, stopAt: null, allowed: new Map() });
+    const now = this.now();
+    if (state.running && state.stopAt !== null && state.stopAt <= now) Object.assign(state, { running: false, stopAt: null });
+    if (!state.running && state.startAt !== null && state.startAt <= now) Object.assign(state, { running: true, startAt: null });
+    for (const [pattern, until] of state.allowed) if (until !== null && until <= now) state.allowed.delete(pattern);
+    return state;
   }
-  const now = ctx.store.now().getTime();
-  if (state.running && state.stopAt !== null && state.stopAt <= now) Object.assign(state, { running: false, stopAt: null });
-  if (!state.running && state.startAt !== null && state.startAt <= now) Object.assign(state, { running: true, startAt: null });
-  for (const [pattern, until] of state.allowed) if (until !== null && until <= now) state.allowed.delete(pattern);
-  return state;
 }
+
+const stateOf = (ctx: StandInContext): DlnaState => ctx.dlna.current();
 
 function minutesFromNow(ctx: StandInContext, minutes: number | null | undefined): number | null {
   return minutes == null ? null : ctx.store.now().getTime() + minutes * 60_000;

@@ -1,5 +1,5 @@
 /**
- * findDuplicateScenes as Stash computes it. Every file that has a phash takes
+ * findDuplicateScenes as Stash computes it (pkg/sqlite/scene.go FindDuplicates, pkg/utils/phash.go). Every file that has a phash takes
  * part, not just primary files. Distance 0 groups equal phashes (SQL GROUP BY,
  * ordered by total size); a larger distance links files of different scenes
  * whose phashes are within that Hamming distance and whose durations are close

@@ -4,11 +4,11 @@
  * null clears it, strings are trimmed, `BulkUpdateIds`/`BulkUpdateStrings`
  * carry SET/ADD/REMOVE, and conversion errors keep Stash's prefixes.
  */
-import { parseRfc3339 } from "./dates";
 import { foreignKeyError } from "./ids";
 import { applyBulk, bulkIds, type BulkList } from "./scene-bulk";
 import { convertIdList, has, processCoverImage } from "./scene-input";
-import { formatTime, type StashIdRecord, type Store, type TableName } from "./store";
+import { stashIdEntry } from "./stash-id-input";
+import type { StashIdRecord, Store, TableName } from "./store";
 
 export { applyBulk, has, type BulkList };
 
@@ -100,15 +100,8 @@ export function checkRefs(store: Store, table: TableName, ids: readonly number[]
 export function stashIdList(raw: unknown, now: string): StashIdRecord[] {
   const out: StashIdRecord[] = [];
   for (const entry of (raw as readonly Readonly<Record<string, unknown>>[] | null | undefined) ?? []) {
-    const endpoint = String(entry.endpoint ?? "");
-    const stashId = String(entry.stash_id ?? "");
-    let updatedAt = now;
-    if (entry.updated_at != null) {
-      const parsed = parseRfc3339(String(entry.updated_at));
-      if (!parsed) throw new Error(`converting stash_ids: invalid updated_at ${JSON.stringify(entry.updated_at)}`);
-      updatedAt = formatTime(parsed);
-    }
-    if (!out.some((s) => s.endpoint === endpoint && s.stashId === stashId)) out.push({ endpoint, stashId, updatedAt });
+    const id = stashIdEntry(entry, now);
+    if (!out.some((s) => s.endpoint === id.endpoint && s.stashId === id.stashId)) out.push(id);
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * Referrers come from the store's reverse indexes, so the cost follows the
  * number of links, not the library size.
  */
-import type { RelationName } from "./relations";
+import { RELATIONS, type RelationName } from "./relations";
 import type { Store, TableName } from "./store";
 
 /** A list-valued link: which relation indexes it, which table and field hold it. */
@@ -18,34 +18,32 @@ export interface ListLink {
 /** A single-valued (nullable) link. */
 export type SingleLink = ListLink;
 
+/** The links of `relations` (each table from its relation), all held in `field`. */
+function linksIn(field: string, relations: readonly RelationName[]): ListLink[] {
+  return relations.map((relation) => ({ relation, table: RELATIONS[relation].table, field }));
+}
+
 /** Every list of tag ids a record can hold (pkg/sqlite/tag.go Merge's tagTables, plus tag parents). */
-export const TAG_LISTS: readonly ListLink[] = [
-  { relation: "sceneTags", table: "scenes", field: "tagIds" },
-  { relation: "imageTags", table: "images", field: "tagIds" },
-  { relation: "galleryTags", table: "galleries", field: "tagIds" },
-  { relation: "performerTags", table: "performers", field: "tagIds" },
-  { relation: "studioTags", table: "studios", field: "tagIds" },
-  { relation: "groupTags", table: "groups", field: "tagIds" },
-  { relation: "markerTags", table: "markers", field: "tagIds" },
-];
+export const TAG_LISTS: readonly ListLink[] = linksIn("tagIds", [
+  "sceneTags",
+  "imageTags",
+  "galleryTags",
+  "performerTags",
+  "studioTags",
+  "groupTags",
+  "markerTags",
+]);
 
 /** The tags_relations rows seen from the child. */
-export const TAG_PARENTS: ListLink = { relation: "tagParents", table: "tags", field: "parentIds" };
+export const TAG_PARENTS: ListLink = linksIn("parentIds", ["tagParents"])[0]!;
 
 /** Every list of performer ids. */
-export const PERFORMER_LISTS: readonly ListLink[] = [
-  { relation: "scenePerformers", table: "scenes", field: "performerIds" },
-  { relation: "imagePerformers", table: "images", field: "performerIds" },
-  { relation: "galleryPerformers", table: "galleries", field: "performerIds" },
-];
+export const PERFORMER_LISTS: readonly ListLink[] = linksIn("performerIds", ["scenePerformers", "imagePerformers", "galleryPerformers"]);
 
 /** Every `studio_id` column (ON DELETE SET NULL), and the studio parent. */
 export const STUDIO_SINGLES: readonly SingleLink[] = [
-  { relation: "sceneStudio", table: "scenes", field: "studioId" },
-  { relation: "imageStudio", table: "images", field: "studioId" },
-  { relation: "galleryStudio", table: "galleries", field: "studioId" },
-  { relation: "groupStudio", table: "groups", field: "studioId" },
-  { relation: "studioParent", table: "studios", field: "parentId" },
+  ...linksIn("studioId", ["sceneStudio", "imageStudio", "galleryStudio", "groupStudio"]),
+  ...linksIn("parentId", ["studioParent"]),
 ];
 
 type Row = Readonly<Record<string, unknown>>;

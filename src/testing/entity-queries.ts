@@ -7,6 +7,7 @@
  */
 import type { GraphQLResolveInfo } from "graphql";
 import type { RootResolver, StandInContext } from "./context";
+import { pageByIdIndex } from "./filter/paging";
 import { selectEntities } from "./filter/select";
 import { sortAndPage, type FindFilterInput, type SortSpec } from "./find-filter";
 import { parseId, parseIds } from "./ids";
@@ -17,6 +18,7 @@ import { tagView } from "./present-tag";
 import { converting } from "./scene-input";
 import { performerSortSpec } from "./sorts/performer";
 import { studioSortSpec } from "./sorts/studio";
+import { forRelease } from "./sorts/release";
 import { tagSortSpec } from "./sorts/tag";
 import type { PerformerRecord, Store, StudioRecord, TagRecord } from "./store";
 
@@ -68,8 +70,11 @@ function idList(raw: readonly unknown[]): number[] {
 /** The filter, search, sort and page of one find call, on the shared filter engine and sort specs. */
 function query(kind: Kind, ctx: StandInContext, args: Record<string, any>, info: GraphQLResolveInfo): { count: number; items: AnyRecord[] } {
   const filter = args.filter as FindFilterInput | null | undefined;
+  const spec = forRelease(kind.sort(ctx.store) as SortSpec<AnyRecord>, kind.table, ctx.release);
+  const indexed = pageByIdIndex(ctx.store, kind.table, args[kind.filterArg], filter, spec.defaultSort ?? "id");
+  if (indexed) return indexed;
   const matches = selectEntities<AnyRecord>(ctx.store, info.schema, kind.filterType, args[kind.filterArg], filter?.q);
-  return sortAndPage(matches, filter, kind.sort(ctx.store) as SortSpec<AnyRecord>);
+  return sortAndPage(matches, filter, spec);
 }
 
 function findMany(kind: Kind): RootResolver {

@@ -107,7 +107,7 @@ export const entityScraperResolvers: ResolverModule = {
     scrapeSinglePerformer,
     scrapeMultiPerformers,
     scrapeSingleGallery: scraperOnly("gallery_id", "gallery_input", "gallery", ["stash_box_index", "stash_box_endpoint"]),
-    // Stash checks only the index here, not the endpoint.
+    // Stash checks only the index here, not the endpoint (internal/api/resolver_query_scraper.go ScrapeSingleImage).
     scrapeSingleImage: scraperOnly("image_id", "image_input", "image", ["stash_box_index"]),
     scrapeSingleMovie: () => {
       throw new Error("not supported");

@@ -71,18 +71,17 @@ function ownerIds(table: "scenes" | "images" | "galleries") {
   };
 }
 
-const phashCounts = new WeakMap<FilterEnv, Map<string, number>>();
+const PHASH_COUNTS = Symbol("phash counts over every file kind");
 
 /** How many files of any kind carry a phash, counted once per request. */
 function phashCount(env: FilterEnv, phash: string): number {
-  let counts = phashCounts.get(env);
-  if (!counts) {
-    counts = new Map();
+  const counts = env.lookup(PHASH_COUNTS, () => {
+    const out = new Map<string, number>();
     for (const f of allFiles(env.store)) {
-      for (const fp of fileFingerprints(f)) if (fp.type === "phash") counts.set(fp.value, (counts.get(fp.value) ?? 0) + 1);
+      for (const fp of fileFingerprints(f)) if (fp.type === "phash") out.set(fp.value, (out.get(fp.value) ?? 0) + 1);
     }
-    phashCounts.set(env, counts);
-  }
+    return out;
+  });
   return counts.get(phash) ?? 0;
 }
 

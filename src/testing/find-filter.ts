@@ -1,5 +1,5 @@
 /**
- * FindFilterType as Stash applies it: validated sort names, `random_<seed>`,
+ * FindFilterType as Stash applies it (pkg/models/find_filter.go, pkg/sqlite/sql.go): validated sort names, `random_<seed>`,
  * direction, and page/per_page with Stash's defaults (-1 = all, 0 = none but
  * the count is still the total).
  */
@@ -79,7 +79,7 @@ export function randomSortKey(seed: bigint, id: number): number {
   return typeof value === "bigint" ? Number(value % 2147483647n) : value % 2147483647;
 }
 
-/** The seed of `random` / `random_<seed>`, or null for other sorts; a bad seed is Stash's `invalid random seed`. */
+/** The seed of `random` / `random_<seed>`, or null for other sorts; a bad seed is Stash's `invalid random seed` (pkg/sqlite/sql.go validateSort). */
 function randomSeed(name: string): bigint | null {
   if (name === "random") return BigInt(Math.floor(Math.random() * 2 ** 53));
   if (!name.startsWith("random_")) return null;
@@ -89,11 +89,11 @@ function randomSeed(name: string): bigint | null {
   return BigInt(text);
 }
 
-/** The primary key of a sort (checked: Stash's `invalid sort: X`), without direction or tie-breaks. */
+/** The primary key of a sort (checked: `invalid sort: X`, pkg/sqlite/sql.go validateSort), without direction or tie-breaks. */
 function primaryKey<T extends { id: number }>(sort: string | null | undefined, spec: SortSpec<T>): (item: T) => SortValue {
   const name = sort || spec.defaultSort || "id";
   const seed = randomSeed(name);
-  // Plain `random` draws a new seed per call, as Stash's does; a given seed is stable.
+  // Plain `random` draws a new seed per call (pkg/sqlite/sql.go getSort: rand.Uint64()); a given seed is stable.
   if (seed !== null) return (item) => randomSortKey(seed, item.id);
   const key = name === "id" && !spec.keys["id"] ? (item: T) => item.id : spec.keys[name];
   if (!key) throw new Error(`invalid sort: ${name}`);

@@ -22,21 +22,27 @@ export interface FixtureImageFile {
   readonly mod_time?: string;
 }
 
-/** An image. Related entities are given by name and created when unknown. */
-export interface FixtureImage {
+/** The metadata scenes, images and galleries share. Related entities are given by name and created when unknown. */
+export interface FixtureMediaMetadata {
   readonly title?: string;
   readonly code?: string;
   readonly details?: string;
-  readonly photographer?: string;
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   readonly date?: string | null;
   readonly rating100?: number | null;
   readonly organized?: boolean;
-  readonly o_counter?: number;
   readonly urls?: readonly string[];
   readonly tags?: readonly string[];
   readonly performers?: readonly string[];
   readonly studio?: string | null;
+  readonly created_at?: string;
+  readonly updated_at?: string;
+}
+
+/** An image. */
+export interface FixtureImage extends FixtureMediaMetadata {
+  readonly photographer?: string;
+  readonly o_counter?: number;
   /** Primary file first; at least one (a scanned image always has a file). */
   readonly files: readonly FixtureImageFile[];
   /**
@@ -45,8 +51,6 @@ export interface FixtureImage {
    * own, as the scanner files them.
    */
   readonly galleries?: readonly string[];
-  readonly created_at?: string;
-  readonly updated_at?: string;
 }
 
 /** A gallery's zip file (a zip-based gallery). */
@@ -69,25 +73,13 @@ export interface FixtureGalleryChapter {
  * directly in that folder belong to it) or a zip gallery (`zip`: images whose
  * path lies inside `<zip path>/` belong to it).
  */
-export interface FixtureGallery {
-  readonly title?: string;
+export interface FixtureGallery extends FixtureMediaMetadata {
   readonly folder?: string;
   readonly zip?: FixtureGalleryZip;
-  readonly code?: string;
-  readonly details?: string;
   readonly photographer?: string;
-  readonly date?: string | null;
-  readonly rating100?: number | null;
-  readonly organized?: boolean;
-  readonly urls?: readonly string[];
-  readonly tags?: readonly string[];
-  readonly performers?: readonly string[];
-  readonly studio?: string | null;
   /** Scenes linked to the gallery, by title (scenes of this fixture or already seeded). */
   readonly scenes?: readonly string[];
   readonly chapters?: readonly FixtureGalleryChapter[];
   /** The path of one of the gallery's image files, as setGalleryCover would choose it. */
   readonly cover?: string;
-  readonly created_at?: string;
-  readonly updated_at?: string;
 }

@@ -5,10 +5,10 @@
  */
 import type { FixturePerformer, FixtureStudio, FixtureTag } from "./fixture-entities";
 import type { FixtureGroup, FixtureSavedFilter } from "./fixture-groups";
-import type { FixtureGallery, FixtureImage, FixtureImageFile } from "./fixture-media";
+import type { FixtureGallery, FixtureImage, FixtureImageFile, FixtureMediaMetadata } from "./fixture-media";
 import type { StandInPlugin } from "./plugin-defs";
 
-export type { FixtureGallery, FixtureGalleryChapter, FixtureGalleryZip, FixtureImage, FixtureImageFile } from "./fixture-media";
+export type { FixtureGallery, FixtureGalleryChapter, FixtureGalleryZip, FixtureImage, FixtureImageFile, FixtureMediaMetadata } from "./fixture-media";
 export type { FixtureGroup, FixtureSavedFilter, FixtureSubGroup } from "./fixture-groups";
 export type { FixtureGender, FixturePerformer, FixtureStudio, FixtureTag } from "./fixture-entities";
 
@@ -56,20 +56,9 @@ export interface FixtureMarker {
 /** A scene's membership in a group, by group name. */
 export type FixtureSceneGroup = string | { readonly name: string; readonly scene_index?: number | null };
 
-/** A scene. Related entities are given by name and created when unknown. */
-export interface FixtureScene {
-  readonly title?: string;
-  readonly code?: string;
-  readonly details?: string;
+/** A scene. */
+export interface FixtureScene extends FixtureMediaMetadata {
   readonly director?: string;
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
-  readonly date?: string | null;
-  readonly rating100?: number | null;
-  readonly organized?: boolean;
-  readonly urls?: readonly string[];
-  readonly tags?: readonly string[];
-  readonly performers?: readonly string[];
-  readonly studio?: string | null;
   readonly groups?: readonly FixtureSceneGroup[];
   /** Primary file first. */
   readonly files?: readonly FixtureFile[];
@@ -79,8 +68,6 @@ export interface FixtureScene {
   readonly o_history?: readonly string[];
   readonly resume_time?: number;
   readonly play_duration?: number;
-  readonly created_at?: string;
-  readonly updated_at?: string;
 }
 
 /** A whole library to seed. */

@@ -10,21 +10,20 @@ import type { EntitySpec } from "./filter/types";
 import { dirName } from "./present-media-file";
 import type { FolderRecord } from "./store";
 
-const filesByFolder = new WeakMap<FilterEnv, Map<string, number[]>>();
+const FILES_BY_FOLDER = Symbol("file ids per folder path");
 
 /** File ids per folder path, built once per request (files keep full paths, not folder ids). */
 function filesIn(env: FilterEnv, path: string): readonly number[] {
-  let index = filesByFolder.get(env);
-  if (!index) {
-    index = new Map();
+  const index = env.lookup(FILES_BY_FOLDER, () => {
+    const out = new Map<string, number[]>();
     for (const f of allFiles(env.store)) {
       const dir = dirName(f.record.path);
-      const list = index.get(dir) ?? [];
+      const list = out.get(dir) ?? [];
       list.push(f.record.id);
-      index.set(dir, list);
+      out.set(dir, list);
     }
-    filesByFolder.set(env, index);
-  }
+    return out;
+  });
   return index.get(path) ?? [];
 }
 

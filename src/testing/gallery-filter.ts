@@ -30,7 +30,7 @@ function folderPath(g: GalleryRecord, env: FilterEnv): string | null {
 
 /**
  * `path`: the zip file's path or the gallery folder's path. Which of the two
- * must hold depends on the modifier, as in Stash's pathCriterionHandler for
+ * must hold depends on the modifier, as in Stash's pathCriterionHandler (pkg/sqlite/criterion_handlers.go) for
  * galleries: the negative ones need both, the others either.
  */
 const pathField: CustomField<GalleryRecord, never> = {

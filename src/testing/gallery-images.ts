@@ -94,7 +94,7 @@ export function galleryCover(store: Store, gallery: GalleryRecord, coverPattern:
     const flagged = store.get("images", gallery.coverImageId);
     if (flagged && flagged.galleryIds.includes(gallery.id)) return flagged;
   }
-  // Stash's cover query sorts by path with title/id last: the gallery order.
+  // Stash's cover query sorts by path with title/id last: the gallery order (pkg/image/query.go FindGalleryCover).
   const images = galleryImages(store, gallery.id);
   if (images.length === 0) return null;
   let regex: RegExp | null = null;

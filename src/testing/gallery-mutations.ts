@@ -41,48 +41,39 @@ const galleryDestroy: RootResolver = (args, ctx) => {
   return true;
 };
 
-/** The gallery and image ids of GalleryAddInput / GalleryRemoveInput. */
-function membershipInput(input: MediaInput): { galleryId: number; imageIds: number[] } {
-  return {
-    galleryId: converting("gallery id", () => parseId(input.gallery_id)),
-    imageIds: converting("image ids", () => parseIds(input.image_ids as unknown[])),
-  };
+/**
+ * addGalleryImages / removeGalleryImages: the gallery (user-created only) and
+ * image ids of GalleryAddInput / GalleryRemoveInput, one change per image,
+ * then the gallery's updated_at.
+ */
+function changeMembership(input: MediaInput, ctx: StandInContext, change: (imageId: number, galleryId: number) => void): true {
+  const galleryId = converting("gallery id", () => parseId(input.gallery_id));
+  const imageIds = converting("image ids", () => parseIds(input.image_ids as unknown[]));
+  const { store } = ctx;
+  store.transaction(() => {
+    checkContentChange(store, galleryById(ctx, galleryId));
+    for (const imageId of imageIds) change(imageId, galleryId);
+    touchGallery(store, galleryId);
+  });
+  return true;
 }
 
-/** addGalleryImages: only user-created galleries; present images are ignored (insert or ignore). */
-const addGalleryImages: RootResolver = (args, ctx) => {
-  const { galleryId, imageIds } = membershipInput(args.input as MediaInput);
-  const { store } = ctx;
-  store.transaction(() => {
-    const gallery = galleryById(ctx, galleryId);
-    checkContentChange(store, gallery);
-    for (const imageId of imageIds) {
-      const image = store.get("images", imageId);
-      if (!image) throw new Error("failed to add images to gallery: FOREIGN KEY constraint failed");
-      if (!image.galleryIds.includes(galleryId)) store.patch("images", imageId, { galleryIds: [...image.galleryIds, galleryId] });
-    }
-    touchGallery(store, galleryId);
+/** addGalleryImages: present images are ignored (insert or ignore). */
+const addGalleryImages: RootResolver = (args, ctx) =>
+  changeMembership(args.input as MediaInput, ctx, (imageId, galleryId) => {
+    const image = ctx.store.get("images", imageId);
+    if (!image) throw new Error("failed to add images to gallery: FOREIGN KEY constraint failed");
+    if (!image.galleryIds.includes(galleryId)) ctx.store.patch("images", imageId, { galleryIds: [...image.galleryIds, galleryId] });
   });
-  return true;
-};
 
 /** removeGalleryImages: images not in the gallery are ignored; a removed cover is no longer the cover. */
-const removeGalleryImages: RootResolver = (args, ctx) => {
-  const { galleryId, imageIds } = membershipInput(args.input as MediaInput);
-  const { store } = ctx;
-  store.transaction(() => {
-    const gallery = galleryById(ctx, galleryId);
-    checkContentChange(store, gallery);
-    for (const imageId of imageIds) {
-      const image = store.get("images", imageId);
-      if (!image || !image.galleryIds.includes(galleryId)) continue;
-      dropCovers(store, imageId, [galleryId]);
-      store.patch("images", imageId, { galleryIds: image.galleryIds.filter((g) => g !== galleryId) });
-    }
-    touchGallery(store, galleryId);
+const removeGalleryImages: RootResolver = (args, ctx) =>
+  changeMembership(args.input as MediaInput, ctx, (imageId, galleryId) => {
+    const image = ctx.store.get("images", imageId);
+    if (!image || !image.galleryIds.includes(galleryId)) return;
+    dropCovers(ctx.store, imageId, [galleryId]);
+    ctx.store.patch("images", imageId, { galleryIds: image.galleryIds.filter((g) => g !== galleryId) });
   });
-  return true;
-};
 
 /**
  * setGalleryCover flags the image's membership row; an image outside the

@@ -11,7 +11,8 @@ import { parseId } from "./ids";
 import { galleryView } from "./present-gallery";
 import { galleryNotFound } from "./media-errors";
 import { recordsByIdList } from "./media-ids";
-import { sortAndPageMedia } from "./media-sort";
+import { mediaPageByIdIndex, sortAndPageMedia } from "./media-sort";
+import { forRelease } from "./sorts/release";
 import type { GalleryRecord } from "./store";
 
 const findGallery: RootResolver = (args, ctx) => {
@@ -23,8 +24,10 @@ const findGalleries: RootResolver = (args, ctx, info) => {
   const ids = recordsByIdList<GalleryRecord>(args.ids, "ids", (id) => ctx.store.get("galleries", id), galleryNotFound);
   if (ids) return { count: ids.length, galleries: () => ids.map((g) => galleryView(ctx, g)) };
   const filter = args.filter as FindFilterInput | null | undefined;
-  const matches = selectGalleries(ctx.store, info.schema, args.gallery_filter, filter?.q);
-  const page = sortAndPageMedia(matches, filter, gallerySortSpec(ctx.store));
+  const spec = forRelease(gallerySortSpec(ctx.store), "galleries", ctx.release);
+  const page =
+    mediaPageByIdIndex(ctx.store, "galleries", args.gallery_filter, filter) ??
+    sortAndPageMedia(selectGalleries(ctx.store, info.schema, args.gallery_filter, filter?.q), filter, spec);
   return { count: page.count, galleries: () => page.items.map((g) => galleryView(ctx, g)) };
 };
 

@@ -59,7 +59,7 @@ function applyGalleryChanges(store: Store, gallery: GalleryRecord, scalars: Medi
   });
 }
 
-/** galleryCreate: a title is required (checked before trimming, as Stash does). */
+/** galleryCreate: a title is required (checked before trimming: internal/api/resolver_mutation_gallery.go GalleryCreate). */
 export function createGallery(ctx: StandInContext, input: MediaInput): GalleryRecord {
   const { store } = ctx;
   if (input.title === "" || input.title == null) throw new Error("title must not be empty");
@@ -95,7 +95,7 @@ export function createGallery(ctx: StandInContext, input: MediaInput): GalleryRe
   });
 }
 
-/** One galleryUpdate, in Stash's order: id, existence, title rule, fields, primary file, relations, write. */
+/** One galleryUpdate, in Stash's order (internal/api/resolver_mutation_gallery.go galleryUpdate): id, existence, title rule, fields, primary file, relations, write. */
 export function updateGallery(ctx: StandInContext, input: MediaInput): GalleryRecord {
   const { store } = ctx;
   const id = converting("id", () => parseId(input.id));

@@ -48,7 +48,7 @@ function insertLink(store: Store, containerId: number, link: SubGroupLink): void
   writeLinks(store, containerId, [...container.subGroups, link]);
 }
 
-/** The groups that contain `groupId`, ordered by the link's order_index as Stash reads them. */
+/** The groups that contain `groupId`, ordered by the link's order_index as Stash reads them (pkg/sqlite/group.go). */
 export function containingLinks(store: Store, groupId: number): ContainingLink[] {
   const out: ContainingLink[] = [];
   for (const containerId of store.referrers("groupSubGroups", groupId)) {
@@ -146,7 +146,7 @@ export function descendants(store: Store, rootIds: readonly number[], levels: nu
   return out;
 }
 
-/** Ancestors of `ids` including the ids themselves (Stash's FindInAncestors walk). */
+/** Ancestors of `ids` including the ids themselves (GroupStore.FindInAncestors, pkg/sqlite/group.go). */
 export function selfAndAncestors(store: Store, ids: readonly number[]): Set<number> {
   const out = new Set<number>(ids);
   const stack = [...ids];

@@ -111,7 +111,7 @@ export function groupCreateChanges(input: GroupInput, ctx: StandInContext): Grou
     tagIds: { mode: "SET", values: tagIds },
     containing: { mode: "SET", values: containing },
     subGroups: { mode: "SET", values: subGroups },
-    // Stash stores its default image as the front when only a back image is given.
+    // Stash stores its default image as the front when only a back image is given (internal/api/resolver_mutation_group.go).
     frontImage: front || back,
     backImage: back,
   };

@@ -4,6 +4,7 @@
  * families read and write the same records.
  */
 import type { ResolverModule, RootResolver, StandInContext } from "./context";
+import { destroyResolvers } from "./crud-resolvers";
 import { addSubGroupLinks, checkHierarchy, containingLinks, removeSubGroupLinks, reorderSubGroupLinks, subGroupAtOrderIndex } from "./group-hierarchy";
 import { convertDescriptions, groupBulkChanges, groupCreateChanges, groupUpdateChanges, type GroupChanges } from "./group-input";
 import { createGroup, destroyGroup, updateGroup } from "./group-store";
@@ -47,19 +48,7 @@ function bulkUpdate(view: View, legacy: boolean): RootResolver {
   };
 }
 
-const destroyOne: RootResolver = (args, ctx) => {
-  const id = converting("id", () => parseId(args.input.id));
-  ctx.store.transaction(() => destroyGroup(ctx.store, id));
-  return true;
-};
-
-const destroyMany: RootResolver = (args, ctx) => {
-  const ids = converting("ids", () => parseIds(args.ids));
-  ctx.store.transaction(() => {
-    for (const id of ids) destroyGroup(ctx.store, id);
-  });
-  return true;
-};
+const { destroy: destroyOne, destroyMany } = destroyResolvers(destroyGroup);
 
 function existingGroup(ctx: StandInContext, id: number): GroupRecord {
   const group = ctx.store.get("groups", id);

@@ -8,7 +8,9 @@ import type { ResolverModule, RootResolver, StandInContext } from "./context";
 import { sortAndPage, type FindFilterInput } from "./find-filter";
 import { parseId } from "./ids";
 import { groupView, movieView } from "./present-group";
+import { pageByIdIndex } from "./filter/paging";
 import { selectEntities } from "./filter/select";
+import { forRelease } from "./sorts/release";
 import { groupSortSpec, sortContainer } from "./sorts/group";
 import type { GroupRecord } from "./store";
 
@@ -57,8 +59,10 @@ function findMany(options: FindManyOptions): RootResolver {
     }
     const filter = args.filter as FindFilterInput | null | undefined;
     const objectFilter = args[options.filterArg] as Record<string, unknown> | null | undefined;
-    const matches = selectEntities<GroupRecord>(ctx.store, info.schema, options.typeName, objectFilter, filter?.q);
-    const page = sortAndPage(matches, filter, groupSortSpec(ctx.store, sortContainer(objectFilter)));
+    const spec = forRelease(groupSortSpec(ctx.store, sortContainer(objectFilter)), "groups", ctx.release);
+    const page =
+      pageByIdIndex(ctx.store, "groups", objectFilter, filter, spec.defaultSort ?? "id") ??
+      sortAndPage(selectEntities<GroupRecord>(ctx.store, info.schema, options.typeName, objectFilter, filter?.q), filter, spec);
     return { count: page.count, [options.resultKey]: page.items.map((g) => options.view(ctx, g)) };
   };
 }

@@ -20,6 +20,7 @@ import { applyList, EMPTY_NAME, type GroupChanges, type ListChange } from "./gro
 import { foreignKeyError } from "./ids";
 import { blankGroup } from "./records/group";
 import type { GroupRecord, Store } from "./store";
+import { missingRow } from "./missing-row";
 
 /** models.ErrNotFound's text, which the group service returns for a missing group. */
 const NOT_FOUND = "not found";
@@ -112,7 +113,7 @@ export function updateGroup(store: Store, id: number, changes: GroupChanges, leg
  * groups_relations rows in both directions go; scenes stay unchanged otherwise.
  */
 export function destroyGroup(store: Store, id: number): void {
-  if (!store.has("groups", id)) throw new Error(`id ${id} does not exist in groups`);
+  if (!store.has("groups", id)) throw missingRow(id, "groups");
   for (const sceneId of [...store.referrers("sceneGroups", id)]) {
     const scene = store.get("scenes", sceneId);
     if (scene) store.patch("scenes", sceneId, { groups: scene.groups.filter((g) => g.groupId !== id) });

@@ -9,6 +9,7 @@ import { parseId, sceneNotFound } from "./ids";
 import { newestFirst } from "./present-scene";
 import { converting } from "./scene-input";
 import { formatTime, type SceneRecord } from "./store";
+import { missingRow } from "./missing-row";
 
 type HistoryField = "playHistory" | "oHistory";
 
@@ -87,7 +88,7 @@ export function resetEntries(ctx: StandInContext, rawId: unknown, field: History
 /** The message Stash's table layer gives when an activity update names no scene. */
 function activityTarget(ctx: StandInContext, id: number): SceneRecord {
   const scene = ctx.store.get("scenes", id);
-  if (!scene) throw new Error(`id ${id} does not exist in scenes`);
+  if (!scene) throw missingRow(id, "scenes");
   return scene;
 }
 

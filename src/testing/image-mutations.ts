@@ -11,6 +11,7 @@ import { imageNotFound } from "./media-errors";
 import { converting, type MediaInput } from "./media-input";
 import { imageView } from "./present-image";
 import type { ImageRecord } from "./store";
+import { missingRow } from "./missing-row";
 
 const imageUpdate: RootResolver = (args, ctx) => imageView(ctx, updateImage(ctx, args.input as MediaInput));
 
@@ -53,7 +54,7 @@ function oCounter(change: (image: ImageRecord) => number): RootResolver {
     const { store } = ctx;
     return store.transaction(() => {
       const image = store.get("images", id);
-      if (!image) throw new Error(`id ${id} does not exist in images`);
+      if (!image) throw missingRow(id, "images");
       return store.patch("images", id, { oCounter: change(image) }).oCounter;
     });
   };

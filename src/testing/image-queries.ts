@@ -11,7 +11,8 @@ import { selectImages } from "./image-filter";
 import { imageSortSpec } from "./image-sort";
 import { imageNotFound } from "./media-errors";
 import { recordsByIdList } from "./media-ids";
-import { sortAndPageMedia } from "./media-sort";
+import { mediaPageByIdIndex, sortAndPageMedia } from "./media-sort";
+import { forRelease } from "./sorts/release";
 import { imageView } from "./present-image";
 import { selectedFields } from "./query-selection";
 import type { ImageFileRecord, ImageRecord, Store } from "./store";
@@ -59,7 +60,7 @@ function totals(store: Store, images: readonly ImageRecord[], rows: ReadonlyMap<
   return { megapixels: megapixels / 1_000_000, filesize };
 }
 
-/** With ids, totals cover each image's primary file only, as Stash does. */
+/** With ids, totals cover each image's primary file only (internal/api/resolver_query_find_image.go FindImages). */
 function primaryTotals(store: Store, images: readonly ImageRecord[]) {
   let megapixels = 0;
   let filesize = 0;
@@ -87,11 +88,13 @@ const findImages: RootResolver = (args, ctx, info) => {
     return { count: byIds.length, ...primaryTotals(store, byIds), images: () => byIds.map((i) => imageView(ctx, i)) };
   }
   const filter = args.filter as FindFilterInput | null | undefined;
-  const selection = selectImages(store, info.schema, args.image_filter, filter?.q);
-  const page = sortAndPageMedia(selection.records, filter, imageSortSpec(store));
+  const spec = forRelease(imageSortSpec(store), "images", ctx.release);
+  const indexed = mediaPageByIdIndex(store, "images", args.image_filter, filter);
+  const selection = indexed ? null : selectImages(store, info.schema, args.image_filter, filter?.q);
+  const page = indexed ?? sortAndPageMedia(selection!.records, filter, spec);
   // Totals walk every matching file: only when the query asks for them.
   let sums: { megapixels: number; filesize: number } | undefined;
-  const sum = () => (sums ??= totals(store, selection.records, selection.rows, info));
+  const sum = () => (sums ??= selection ? totals(store, selection.records, selection.rows, info) : totals(store, indexed!.all(), null, info));
   return {
     count: page.count,
     megapixels: () => sum().megapixels,

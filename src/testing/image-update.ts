@@ -100,7 +100,7 @@ function imageScalars(input: MediaInput, ctx: StandInContext): MediaScalars {
   return scalars;
 }
 
-/** One imageUpdate in Stash's order: id, existence, fields, primary file, galleries, relations. */
+/** One imageUpdate in Stash's order (internal/api/resolver_mutation_image.go imageUpdate): id, existence, fields, primary file, galleries, relations. */
 export function updateImage(ctx: StandInContext, input: MediaInput): ImageRecord {
   const { store } = ctx;
   const id = converting("id", () => parseId(input.id));

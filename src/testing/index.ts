@@ -14,6 +14,7 @@ export type {
   FixtureImage,
   FixtureImageFile,
   FixtureMarker,
+  FixtureMediaMetadata,
   FixtureNamed,
   FixturePerformer,
   FixtureSavedFilter,

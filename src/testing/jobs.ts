@@ -8,7 +8,7 @@ import { EventEmitter } from "node:events";
 import { JobClock, settle, type JobClockOptions } from "./clock";
 import type { LogBuffer, LogLevel } from "./logs";
 
-/** Stash's `JobStatus` values. */
+/** Stash's `JobStatus` values (pkg/job/job.go). */
 export type JobStatus = "READY" | "RUNNING" | "FINISHED" | "STOPPING" | "CANCELLED" | "FAILED";
 
 /** A `Job` as the GraphQL type resolves it (a snapshot; it does not change afterwards). */

@@ -9,6 +9,8 @@ import { comparatorFor, pageOf, type FindFilterInput } from "./find-filter";
 import { parseId, parseIds } from "./ids";
 import { filterEnv } from "./filter/registry";
 import { selectRecords } from "./filter/engine";
+import { pageByIdIndex } from "./filter/paging";
+import { requireReleaseSort } from "./sorts/release";
 import { MARKER_SPEC } from "./filter/specs/marker";
 import { markerView } from "./present-scene";
 import { tagView } from "./present-entities";
@@ -37,7 +39,7 @@ function byValue(get: (row: MarkerRow) => string | number): Compare {
 
 /**
  * The ordering for a sort name: the named key in `direction`, then scene id
- * and seconds ascending, as Stash appends them. The title sort falls back to
+ * and seconds ascending, as Stash appends them (pkg/sqlite/scene_marker.go). The title sort falls back to
  * the primary tag's name for untitled markers and compares naturally.
  */
 function markerComparator(ctx: StandInContext, sort: string, descending: boolean): Compare {
@@ -96,8 +98,13 @@ const findSceneMarkers: RootResolver = (args, ctx, info) => {
   const filter = args.filter as FindFilterInput | null | undefined;
   const env = filterEnv(ctx.store, info.schema);
   const filterArg = args.scene_marker_filter as Record<string, unknown> | null | undefined;
+  const sort = filter?.sort || "title";
+  requireReleaseSort("sceneMarkers", ctx.release, sort);
+  // An id sort is unique, so Stash's scene/seconds tail never applies: the id index answers it.
+  const indexed = pageByIdIndex(ctx.store, "markers", filterArg, filter, "title");
+  if (indexed) return { count: indexed.count, scene_markers: indexed.items.map((m) => markerView(ctx, m)) };
   const selected = selectRecords(env, MARKER_SPEC, filterArg, filter?.q).records;
-  const compare = markerComparator(ctx, filter?.sort || "title", filter?.direction === "DESC");
+  const compare = markerComparator(ctx, sort, filter?.direction === "DESC");
   const rows = rowsOf(ctx, selected);
   rows.sort(compare);
   return { count: rows.length, scene_markers: pageOf(rows, filter).map((r) => markerView(ctx, r.marker)) };

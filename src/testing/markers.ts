@@ -16,7 +16,7 @@ function goFixed(value: number): string {
   return value.toFixed(6);
 }
 
-/** Stash's end_seconds check, with its message. */
+/** validateSceneMarkerEndSeconds (internal/api/resolver_mutation_scene.go), with its message. */
 export function checkEndSeconds(seconds: number, endSeconds: number | null): void {
   if (endSeconds !== null && endSeconds < seconds) {
     throw new Error(

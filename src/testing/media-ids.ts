@@ -4,7 +4,7 @@ import { parseId } from "./ids";
 /**
  * Records for an id list in the order given, or null when the list is absent
  * or empty (the filters apply then). A repeated id fails validation and a
- * missing one fails as Stash's FindMany does.
+ * missing one fails as Stash's FindMany does (pkg/sqlite/image.go, gallery.go).
  */
 export function recordsByIdList<R>(
   raw: unknown,

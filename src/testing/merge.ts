@@ -1,5 +1,5 @@
 /**
- * sceneMerge as Stash's scene service does it: source files and markers move
+ * sceneMerge as Stash's scene service does it (pkg/scene/merge.go): source files and markers move
  * to the destination, `values` update the destination (null clears), the
  * histories follow only when asked, and the sources are deleted. Tags,
  * performers and urls of the sources are not merged unless given in `values`.

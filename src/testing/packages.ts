@@ -39,7 +39,7 @@ export const packageResolvers: ResolverModule = {
   Mutation: {
     installPackages: packageJob("Installing packages...", (s) => `installing package ${s.id}: the stand-in cannot download ${s.sourceURL}`),
     updatePackages: packageJob("Updating packages...", (s) => `package ${s.id} is not installed`),
-    // Stash gives the uninstall job the same description as the update job.
+    // Stash gives the uninstall job the same description as the update job (internal/api/resolver_mutation_package.go).
     uninstallPackages: packageJob("Updating packages...", (s) => `package ${s.id} is not installed`),
   },
 };

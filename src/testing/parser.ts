@@ -33,7 +33,7 @@ export interface ParsedScene {
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-/** Stash's parseDate: a real y-m-d date with the year in 1900..2100, else null. */
+/** parseDate (pkg/scene/filename_parser.go): a real y-m-d date with the year in 1900..2100, else null. */
 function parseDate(text: string): string | null {
   const parts = text.split("-");
   if (parts.length !== 3) return null;

@@ -3,6 +3,7 @@
  * performersDestroy as internal/api/resolver_mutation_performer.go runs them.
  */
 import type { RootResolver, StandInContext } from "./context";
+import { entityMutations } from "./crud-resolvers";
 import {
   applyBulk,
   applyList,
@@ -25,7 +26,6 @@ import {
   type EntityInput,
 } from "./entity-input";
 import { dropFromList, PERFORMER_LISTS } from "./entity-links";
-import { parseId } from "./ids";
 import {
   applyLegacyUrls,
   checkNoLegacyUrls,
@@ -40,8 +40,9 @@ import {
 } from "./performer-input";
 import { performerView } from "./present-performer";
 import { blankPerformer } from "./records/performer";
-import { convertIdList, converting } from "./scene-input";
+import { convertIdList } from "./scene-input";
 import type { PerformerRecord, Store } from "./store";
+import { missingRow } from "./missing-row";
 
 const LEGACY_KEYS = ["url", "twitter", "instagram"] as const;
 
@@ -165,46 +166,18 @@ function sharedPartial(input: EntityInput, ctx: StandInContext, bulk: boolean): 
   };
 }
 
-const update: RootResolver = (args, ctx) => {
-  const input = args.input as EntityInput;
-  const id = converting("id", () => parseId(input.id));
-  const partial = sharedPartial(input, ctx, false);
-  const record = ctx.store.transaction(() => applyPartial(ctx.store, id, partial));
-  return performerView(ctx, record);
-};
-
-const bulkUpdate: RootResolver = (args, ctx) => {
-  const input = args.input as EntityInput;
-  const ids = converting("ids", () => ((input.ids as unknown[] | null | undefined) ?? []).map(parseId));
-  const partial = sharedPartial(input, ctx, true);
-  const records = ctx.store.transaction(() => ids.map((id) => applyPartial(ctx.store, id, partial)));
-  return records.map((r) => performerView(ctx, r));
-};
-
 /** pkg/sqlite/performer.go Destroy: join rows cascade; scenes, images and galleries stay. */
 export function destroyPerformer(store: Store, id: number): void {
-  if (!store.has("performers", id)) throw new Error(`id ${id} does not exist in performers`);
+  if (!store.has("performers", id)) throw missingRow(id, "performers");
   for (const link of PERFORMER_LISTS) dropFromList(store, link, id);
   store.remove("performers", id);
 }
 
-const destroy: RootResolver = (args, ctx) => {
-  const id = converting("id", () => parseId((args.input as EntityInput).id));
-  ctx.store.transaction(() => destroyPerformer(ctx.store, id));
-  return true;
-};
-
-const destroyMany: RootResolver = (args, ctx) => {
-  const ids = converting("ids", () => (args.ids as unknown[]).map(parseId));
-  ctx.store.transaction(() => ids.forEach((id) => destroyPerformer(ctx.store, id)));
-  return true;
-};
-
 /** The performer mutations. */
-export const performerMutations = {
-  performerCreate: create,
-  performerUpdate: update,
-  bulkPerformerUpdate: bulkUpdate,
-  performerDestroy: destroy,
-  performersDestroy: destroyMany,
-} satisfies Record<string, RootResolver>;
+export const performerMutations = entityMutations({
+  singular: "performer",
+  plural: "performers",
+  create,
+  update: { partial: sharedPartial, apply: applyPartial, view: performerView },
+  destroy: destroyPerformer,
+});

@@ -88,7 +88,7 @@ export class PluginHost implements StandInPlugins {
     this.plugins = uniquePlugins(plugins, () => {});
   }
 
-  /** ReloadPlugins: re-reads the definitions, skipping repeated ids with Stash's error. */
+  /** ReloadPlugins: re-reads the definitions, skipping repeated ids with Stash's error (pkg/plugin/plugins.go). */
   reload(ctx: StandInContext): void {
     this.plugins = uniquePlugins(this.source, (def) =>
       ctx.logs.add("Error", `Error loading plugin ${def.id}.yml: plugin ID ${def.id} already exists`),
@@ -114,9 +114,9 @@ export class PluginHost implements StandInPlugins {
     return this.plugins.filter((def) => !this.disabled.has(def.id));
   }
 
-  /** getPlugin: ids match case-insensitively, as Stash loads them. */
+  /** getPlugin: the id must match exactly (pkg/plugin/plugins.go getPlugin; only the load-time duplicate check ignores case). */
   find(id: string): StandInPlugin | undefined {
-    return this.plugins.find((def) => def.id.toLowerCase() === id.toLowerCase());
+    return this.plugins.find((def) => def.id === id);
   }
 
   isDisabled(id: string): boolean {

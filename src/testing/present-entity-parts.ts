@@ -1,7 +1,7 @@
 /** View pieces the Tag, Performer and Studio views share: image URLs, stash ids, related tags. */
 import type { StandInContext } from "./context";
 import { naturalKey } from "./sorts/natural";
-import type { StashIdRecord, Store, TagRecord } from "./store";
+import type { PerformerRecord, StashIdRecord, Store, TagRecord } from "./store";
 
 /**
  * `image_path` as internal/api/urlbuilders/{tag,performer,studio}.go build it:
@@ -33,7 +33,30 @@ export function tagOrder(a: TagRecord, b: TagRecord): number {
   return x < y ? -1 : x > y ? 1 : a.id - b.id;
 }
 
-/** The tags of `ids` that exist, in Stash's tag order. */
+/**
+ * The performers of `ids` that exist, in id order: Stash reads join rows with
+ * no ORDER BY through the PRIMARY KEY(<owner>_id, performer_id) index
+ * (pkg/sqlite/repository.go joinRepository.getIDs).
+ */
+export function performersOf(store: Store, ids: Iterable<number>): PerformerRecord[] {
+  const out: PerformerRecord[] = [];
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    const performer = store.get("performers", id);
+    if (performer) out.push(performer);
+  }
+  return out;
+}
+
+/**
+ * An alias list as Stash answers it: the alias tables are read without ORDER
+ * BY through their PRIMARY KEY(<id>, alias) index, so in BINARY (byte) order
+ * (pkg/sqlite/table.go stringTable.get).
+ */
+export function aliasOrder(aliases: readonly string[]): string[] {
+  return [...aliases].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+
+/** The tags of `ids` that exist, in Stash's tag order (tagTableSort, pkg/sqlite/tables.go). */
 export function tagsOf(store: Store, ids: Iterable<number>): TagRecord[] {
   const out: TagRecord[] = [];
   for (const id of ids) {

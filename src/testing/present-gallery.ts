@@ -10,19 +10,8 @@ import { performerView } from "./present-performer";
 import { sceneView } from "./present-scene";
 import { studioView } from "./present-studio";
 import { tagView } from "./present-tag";
-import type { GalleryChapterRecord, GalleryRecord, Store, TagRecord } from "./store";
-
-const NATURAL = new Intl.Collator("en", { numeric: true, sensitivity: "accent" });
-
-/** Tags as Stash lists an entity's tags: by sort name (or name), naturally, case-insensitively (pkg/sqlite/tables.go). */
-export function tagsByName(store: Store, ids: readonly number[]): TagRecord[] {
-  const tags: TagRecord[] = [];
-  for (const id of ids) {
-    const tag = store.get("tags", id);
-    if (tag) tags.push(tag);
-  }
-  return tags.sort((a, b) => NATURAL.compare(a.sortName || a.name, b.sortName || b.name) || a.id - b.id);
-}
+import { performersOf, tagsOf } from "./present-entity-parts";
+import type { GalleryChapterRecord, GalleryRecord, Store } from "./store";
 
 /** Records of `ids` that exist, in order. */
 export function existing<T>(ids: readonly number[], lookup: (id: number) => T | undefined): T[] {
@@ -78,8 +67,8 @@ export function galleryView(ctx: StandInContext, gallery: GalleryRecord): Record
       const studio = gallery.studioId === null ? undefined : store.get("studios", gallery.studioId);
       return studio ? studioView(ctx, studio) : null;
     },
-    tags: () => tagsByName(store, gallery.tagIds).map((t) => tagView(ctx, t)),
-    performers: () => existing(gallery.performerIds, (id) => store.get("performers", id)).map((p) => performerView(ctx, p)),
+    tags: () => tagsOf(store, gallery.tagIds).map((t) => tagView(ctx, t)),
+    performers: () => performersOf(store, gallery.performerIds).map((p) => performerView(ctx, p)),
     image_count: () => store.referrerCount("imageGalleries", gallery.id),
     cover: () => {
       const image = galleryCover(store, gallery, coverPattern(ctx));

@@ -3,6 +3,7 @@
  * (internal/api/resolver_model_movie.go). Counts take Stash's `depth`:
  * 0 (the default) is the group alone, -1 every level of sub-groups.
  */
+import { tagsOf } from "./present-entity-parts";
 import type { StandInContext } from "./context";
 import { containingLinks, descendants } from "./group-hierarchy";
 import { sceneView } from "./present-scene";
@@ -60,11 +61,7 @@ function commonFields(ctx: StandInContext, group: GroupRecord): Record<string, u
       const studio = group.studioId === null ? undefined : store.get("studios", group.studioId);
       return studio ? studioView(ctx, studio) : null;
     },
-    tags: () =>
-      group.tagIds.flatMap((id) => {
-        const tag = store.get("tags", id);
-        return tag ? [tagView(ctx, tag)] : [];
-      }),
+    tags: () => tagsOf(store, group.tagIds).map((t) => tagView(ctx, t)),
     scene_count: (args: { depth?: number | null }) => groupScenes(ctx, group.id, args.depth).length,
     scenes: () => groupScenes(ctx, group.id, 0).map((s) => sceneView(ctx, s)),
   };

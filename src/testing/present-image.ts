@@ -1,6 +1,7 @@
 /** The Image view (internal/api/resolver_model_image.go, urlbuilders/image.go). */
 import type { StandInContext } from "./context";
-import { existing, galleryView, tagsByName } from "./present-gallery";
+import { performersOf, tagsOf } from "./present-entity-parts";
+import { existing, galleryView } from "./present-gallery";
 import { imageFileView } from "./present-media-file";
 import { performerView } from "./present-performer";
 import { studioView } from "./present-studio";
@@ -46,7 +47,7 @@ export function imageView(ctx: StandInContext, image: ImageRecord): Record<strin
       const studio = image.studioId === null ? undefined : store.get("studios", image.studioId);
       return studio ? studioView(ctx, studio) : null;
     },
-    tags: () => tagsByName(store, image.tagIds).map((t) => tagView(ctx, t)),
-    performers: () => existing(image.performerIds, (id) => store.get("performers", id)).map((p) => performerView(ctx, p)),
+    tags: () => tagsOf(store, image.tagIds).map((t) => tagView(ctx, t)),
+    performers: () => performersOf(store, image.performerIds).map((p) => performerView(ctx, p)),
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { StandInContext } from "./context";
 import { appearsWithIds, oCount, performerGroupIds } from "./entity-counts";
-import { entityImagePath, stashIdViews, tagsOf } from "./present-entity-parts";
+import { aliasOrder, entityImagePath, stashIdViews, tagsOf } from "./present-entity-parts";
 import { groupView } from "./present-group";
 import { sceneView } from "./present-scene";
 import { tagView } from "./present-tag";
@@ -35,7 +35,7 @@ export function performerView(ctx: StandInContext, performer: PerformerRecord): 
     url: performer.urls[0] ?? null,
     twitter: performer.urls.find((u) => TWITTER.test(u)) ?? null,
     instagram: performer.urls.find((u) => INSTAGRAM.test(u)) ?? null,
-    alias_list: performer.aliases,
+    alias_list: aliasOrder(performer.aliases),
     gender: performer.gender,
     birthdate: performer.birthdate,
     death_date: performer.deathDate,

@@ -3,6 +3,7 @@
  * fields are functions: graphql-js calls them only when a query selects them,
  * so a 100,000-scene page that asks for ids never walks files or markers.
  */
+import { performersOf, tagsOf } from "./present-entity-parts";
 import { withApiKey, type StandInContext } from "./context";
 import type { FileRecord, MarkerRecord, SceneRecord } from "./store";
 import { galleryView, groupView, performerView, studioView, tagView } from "./present-entities";
@@ -124,9 +125,8 @@ export function sceneView(ctx: StandInContext, scene: SceneRecord): Record<strin
     },
     groups: groupLinks,
     movies: () => groupLinks().map((link) => ({ movie: link.group, scene_index: link.scene_index })),
-    tags: () => relatedViews(scene.tagIds, (id) => store.get("tags", id), (t) => tagView(ctx, t)),
-    performers: () =>
-      relatedViews(scene.performerIds, (id) => store.get("performers", id), (p) => performerView(ctx, p)),
+    tags: () => tagsOf(store, scene.tagIds).map((t) => tagView(ctx, t)),
+    performers: () => performersOf(store, scene.performerIds).map((p) => performerView(ctx, p)),
     stash_ids: scene.stashIds.map((s) => ({ endpoint: s.endpoint, stash_id: s.stashId, updated_at: s.updatedAt })),
     sceneStreams: () => sceneStreamEndpoints(ctx, scene),
   };
@@ -152,7 +152,8 @@ export function markerView(ctx: StandInContext, marker: MarkerRecord): Record<st
       if (!tag) throw new Error(`tag with id ${marker.primaryTagId} not found`);
       return tagView(ctx, tag);
     },
-    tags: () => relatedViews(marker.tagIds, (id) => store.get("tags", id), (t) => tagView(ctx, t)),
+    // pkg/sqlite/tag.go FindBySceneMarkerID orders by tagTableSort too.
+    tags: () => tagsOf(store, marker.tagIds).map((t) => tagView(ctx, t)),
     created_at: marker.createdAt,
     updated_at: marker.updatedAt,
     stream: withApiKey(ctx, `${root}/stream`),

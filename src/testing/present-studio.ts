@@ -4,7 +4,7 @@
  */
 import type { StandInContext } from "./context";
 import { countByStudio, oCount, studioPerformerIds } from "./entity-counts";
-import { depthArg, entityImagePath, stashIdViews, tagsOf } from "./present-entity-parts";
+import { aliasOrder, depthArg, entityImagePath, stashIdViews, tagsOf } from "./present-entity-parts";
 import { groupView } from "./present-group";
 import { tagView } from "./present-tag";
 import type { RelationName } from "./relations";
@@ -28,7 +28,7 @@ export function studioView(ctx: StandInContext, studio: StudioRecord): Record<st
     name: studio.name,
     urls: studio.urls,
     url: studio.urls[0] ?? null,
-    aliases: studio.aliases,
+    aliases: aliasOrder(studio.aliases),
     // Stash's model holds details as a plain string, so unset reads "" (pkg/models/model_studio.go).
     details: studio.details,
     rating100: studio.rating100,

@@ -4,7 +4,7 @@
  */
 import type { StandInContext } from "./context";
 import { countByTag } from "./entity-counts";
-import { depthArg, entityImagePath, stashIdViews, tagsOf } from "./present-entity-parts";
+import { aliasOrder, depthArg, entityImagePath, stashIdViews, tagsOf } from "./present-entity-parts";
 import type { RelationName } from "./relations";
 import type { TagRecord } from "./store";
 
@@ -20,7 +20,7 @@ export function tagView(ctx: StandInContext, tag: TagRecord): Record<string, unk
     // Stash's model holds plain strings, so an unset sort name or description reads "" (pkg/models/model_tag.go).
     sort_name: tag.sortName,
     description: tag.description,
-    aliases: tag.aliases,
+    aliases: aliasOrder(tag.aliases),
     ignore_auto_tag: tag.ignoreAutoTag,
     created_at: tag.createdAt,
     updated_at: tag.updatedAt,

@@ -1,6 +1,6 @@
 /**
  * The `q` of a scene FindFilterType. Terms are parsed like Stash's
- * ParseSearchString (quoted phrases, `OR`/`|` sets, `-term` exclusions) and
+ * ParseSearchString (pkg/models/search.go) (quoted phrases, `OR`/`|` sets, `-term` exclusions) and
  * matched with LIKE '%term%' against title, details, file path, fingerprints
  * and marker titles. Stash tests all terms against one joined row (a file, one
  * of its fingerprints, one marker), so two terms found in two different
@@ -70,7 +70,7 @@ function extractOr(input: string[], specs: SearchSpecs): string[] {
   return words;
 }
 
-/** Parses a search string as Stash does. */
+/** Parses a search string as Stash does (pkg/models/search.go ParseSearchString). */
 export function parseSearchString(raw: string): SearchSpecs {
   const specs: SearchSpecs = { mustHave: [], anySets: [], mustNot: [] };
   const s = raw.trim();

@@ -30,7 +30,7 @@ export function phashDistance(a: PhashBits, b: PhashBits): number {
   return popcount32(a.hi ^ b.hi) + popcount32(a.lo ^ b.lo);
 }
 
-/** The signed 64-bit integer Stash's database holds for a phash. */
+/** The signed 64-bit integer Stash's database holds for a phash (pkg/sqlite/phash.go compares these). */
 export function phashSigned(bits: PhashBits): bigint {
   return BigInt.asIntN(64, (BigInt(bits.hi) << 32n) | BigInt(bits.lo));
 }

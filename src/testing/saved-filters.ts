@@ -7,6 +7,7 @@ import type { ResolverModule, RootResolver, StandInContext } from "./context";
 import { converting } from "./scene-input";
 import { parseId } from "./ids";
 import type { SavedFilterRecord } from "./store";
+import { missingRow } from "./missing-row";
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -32,7 +33,7 @@ export function savedFilterView(record: SavedFilterRecord): Record<string, unkno
   };
 }
 
-/** Groups and movies are one mode in Stash's store lookups (FindByMode). */
+/** Groups and movies are one mode in Stash's store lookups (SavedFilterStore.FindByMode, pkg/sqlite/saved_filter.go). */
 function sameMode(a: string, b: string): boolean {
   const norm = (m: string) => (m === "MOVIES" ? "GROUPS" : m);
   return norm(a) === norm(b);
@@ -88,7 +89,7 @@ const saveFilter: RootResolver = (args, ctx) => {
 
 const destroySavedFilter: RootResolver = (args, ctx) => {
   const id = converting("id", () => parseId(args.input.id));
-  if (!ctx.store.remove("savedFilters", id)) throw new Error(`id ${id} does not exist in saved_filters`);
+  if (!ctx.store.remove("savedFilters", id)) throw missingRow(id, "saved_filters");
   return true;
 };
 

@@ -108,7 +108,7 @@ function relationChanges(scene: SceneRecord, rel: BulkRelations): SceneChanges {
 /**
  * Applies the bulk input to every scene in `ids` within one transaction and
  * returns the scenes in `ids` order. As in Stash, the title rule of
- * sceneUpdate is not checked here.
+ * sceneUpdate is not checked here (internal/api/resolver_mutation_scene.go BulkSceneUpdate).
  */
 export function bulkUpdateScenes(ctx: StandInContext, input: SceneInput): SceneRecord[] {
   const { store } = ctx;

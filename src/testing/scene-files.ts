@@ -33,7 +33,7 @@ export function moveFilesToScene(store: Store, sceneId: number, fileIds: readonl
 }
 
 /**
- * Stash's scene service AssignFile: the file must exist and must not be the
+ * Stash's scene service AssignFile (pkg/scene/update.go): the file must exist and must not be the
  * primary file of a scene (`cannot reassign primary file`); a secondary file
  * moves, becoming primary only if the target had no files.
  */

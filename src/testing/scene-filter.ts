@@ -1,7 +1,7 @@
 /**
  * SceneFilterType plus the find filter's `q` for findScenes, through the
  * filter engine (filter/specs/scene.ts). Criteria on files and the search
- * are checked per file row, as Stash's joined SQL does: a scene matches when
+ * are checked per file row, as Stash's joined SQL does (pkg/sqlite/scene_filter.go): a scene matches when
  * one of its rows passes, and only passing rows count towards findScenes'
  * duration and filesize totals.
  */

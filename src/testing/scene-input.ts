@@ -1,13 +1,15 @@
 /**
  * Turns SceneCreateInput / SceneUpdateInput into store changes the way Stash's
- * changeset translator does: an omitted key leaves a field alone, an explicit
+ * changeset translator does (internal/api/changeset_translator.go): an omitted key leaves a field alone, an explicit
  * null clears it, lists replace, strings are trimmed, and conversion errors
  * carry Stash's `converting <field>: …` prefixes.
  */
 import type { StandInContext } from "./context";
-import { convertSceneDate, parseRfc3339 } from "./dates";
+import { convertSceneDate } from "./dates";
 import { foreignKeyError, parseId, parseIds, uniqueIds } from "./ids";
-import { formatTime, type SceneGroupLink, type SceneRecord, type StashIdRecord, type Store } from "./store";
+import { blankMediaMetadata } from "./records/media-metadata";
+import { stashIdEntry } from "./stash-id-input";
+import type { SceneGroupLink, SceneRecord, StashIdRecord, Store } from "./store";
 
 /** A scene input object as graphql-js coerced it: absent keys are really absent. */
 export type SceneInput = Readonly<Record<string, unknown>>;
@@ -79,24 +81,20 @@ export function convertGroups(raw: unknown, idKey: "group_id" | "movie_id", what
   return out;
 }
 
-/** Stash ids; each endpoint may appear once per scene (identical repeats are dropped). */
+/**
+ * Stash ids; each endpoint may appear once per scene (scene_stash_ids' PRIMARY KEY(scene_id, endpoint),
+ * pkg/sqlite/migrations/35_assoc_tables.up.sql); identical repeats are dropped (pkg/models/stash_ids.go).
+ */
 export function convertStashIds(raw: unknown, now: string): StashIdRecord[] {
   const list = (raw as Readonly<Record<string, unknown>>[] | null) ?? [];
   const byEndpoint = new Map<string, StashIdRecord>();
   for (const entry of list) {
-    const endpoint = String(entry.endpoint ?? "");
-    const stashId = String(entry.stash_id ?? "");
-    let updatedAt = now;
-    if (entry.updated_at != null) {
-      const parsed = parseRfc3339(String(entry.updated_at));
-      if (!parsed) throw new Error(`converting stash_ids: invalid updated_at ${JSON.stringify(entry.updated_at)}`);
-      updatedAt = formatTime(parsed);
+    const id = stashIdEntry(entry, now);
+    const prior = byEndpoint.get(id.endpoint);
+    if (prior && prior.stashId !== id.stashId) {
+      throw new Error(`stash_ids: endpoint ${JSON.stringify(id.endpoint)} is given more than once; a scene has one stash id per endpoint`);
     }
-    const prior = byEndpoint.get(endpoint);
-    if (prior && prior.stashId !== stashId) {
-      throw new Error(`stash_ids: endpoint ${JSON.stringify(endpoint)} is given more than once; a scene has one stash id per endpoint`);
-    }
-    if (!prior) byEndpoint.set(endpoint, { endpoint, stashId, updatedAt });
+    if (!prior) byEndpoint.set(id.endpoint, id);
   }
   return [...byEndpoint.values()];
 }
@@ -172,7 +170,7 @@ export function sceneUpdateParts(input: SceneInput, ctx: StandInContext): SceneU
     if (input.play_duration === null) throw new Error("play_duration cannot be null: send a number of seconds");
     changes.playDuration = input.play_duration as number;
   }
-  // resume_time, o_counter and play_count are accepted and ignored, as Stash does.
+  // resume_time, o_counter and play_count are accepted and ignored (internal/api/resolver_mutation_scene.go sceneUpdate only warns).
   if (has(input, "stash_ids")) changes.stashIds = convertStashIds(input.stash_ids, ctx.store.nowTime());
   scalarChanges(input, ctx, changes);
   const urls = convertUrls(input);
@@ -228,17 +226,8 @@ export function sceneCreateParts(
 /** A scene as models.NewScene makes it: empty but for its timestamps (created by sceneCreate or a scan). */
 export function emptySceneRecord(stamp: string): Omit<SceneRecord, "id"> {
   return {
-    title: "",
-    code: "",
-    details: "",
+    ...blankMediaMetadata("", stamp),
     director: "",
-    urls: [],
-    date: null,
-    rating100: null,
-    organized: false,
-    studioId: null,
-    tagIds: [],
-    performerIds: [],
     galleryIds: [],
     groups: [],
     stashIds: [],
@@ -250,8 +239,6 @@ export function emptySceneRecord(stamp: string): Omit<SceneRecord, "id"> {
     hasCover: false,
     interactive: false,
     interactiveSpeed: null,
-    createdAt: stamp,
-    updatedAt: stamp,
   };
 }
 

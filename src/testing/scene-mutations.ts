@@ -42,7 +42,7 @@ export function createScene(ctx: StandInContext, input: SceneInput): SceneRecord
 }
 
 /**
- * One sceneUpdate, in Stash's order: id, existence, field conversion, title
+ * One sceneUpdate, in Stash's order (internal/api/resolver_mutation_scene.go sceneUpdate): id, existence, field conversion, title
  * rule, primary file, cover, then the write (where foreign keys fail).
  */
 export function updateScene(ctx: StandInContext, input: SceneInput): SceneRecord {

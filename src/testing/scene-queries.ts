@@ -17,6 +17,7 @@ import { selectedFields } from "./query-selection";
 import { selectScenes, type SceneSelection } from "./scene-filter";
 import { sceneScraperResolvers } from "./scene-scrapers";
 import { sceneSortSpec } from "./scene-sort";
+import { forRelease } from "./sorts/release";
 import { sceneStreamEndpoints } from "./streams";
 import type { FileRecord, SceneRecord, Store } from "./store";
 
@@ -35,7 +36,7 @@ function findByFingerprint(store: Store, type: "md5" | "oshash", value: string):
   return null;
 }
 
-/** Scenes by id in the order given; duplicates and missing ids fail as in Stash. */
+/** Scenes by id in the order given; duplicates and missing ids fail as in Stash (internal/api/input.go handleIDList, pkg/sqlite/scene.go FindMany). */
 function scenesByIds(store: Store, raw: readonly (string | number)[], validate: boolean): SceneRecord[] {
   if (validate) {
     const seen = new Set<string>();
@@ -109,7 +110,7 @@ function findScenesResult(
     };
   }
   const selection = selectScenes(ctx.store, info.schema, sceneFilter, filter?.q);
-  const page = sortAndPage(selection.scenes, filter, sceneSortSpec(ctx.store, selection.scenes));
+  const page = sortAndPage(selection.scenes, filter, forRelease(sceneSortSpec(ctx.store, selection.scenes), "scenes", ctx.release));
   const sums = totals(ctx.store, () => selection, both);
   return {
     count: page.count,
@@ -125,7 +126,7 @@ const findScenes: RootResolver = (args, ctx, info) => {
   if (ids.length === 0 && legacy.length === 0) {
     return findScenesResult(ctx, info, args.scene_filter, args.filter);
   }
-  // With ids the filters are ignored and totals cover primary files only, as in Stash.
+  // With ids the filters are ignored and totals cover primary files only (internal/api/resolver_query_find_scene.go FindScenes).
   const scenes = ids.length > 0 ? scenesByIds(ctx.store, ids, true) : scenesByIds(ctx.store, legacy, false);
   const primaries = scenes.flatMap((s) => {
     const f = s.fileIds[0] === undefined ? undefined : ctx.store.get("files", s.fileIds[0]);
@@ -152,7 +153,7 @@ function parseFilenames(args: Record<string, any>, ctx: StandInContext, info: Gr
     const sceneFilter: Record<string, unknown> = { path: { modifier: "MATCHES_REGEX", value: regex } };
     if (ignoreOrganized) sceneFilter.organized = false;
     const { scenes } = selectScenes(ctx.store, info.schema, sceneFilter, null);
-    const page = sortAndPage(scenes, { ...filter, q: null }, sceneSortSpec(ctx.store, scenes));
+    const page = sortAndPage(scenes, { ...filter, q: null }, forRelease(sceneSortSpec(ctx.store, scenes), "scenes", ctx.release));
     return { count: page.count, scenes: page.items };
   });
   return {

@@ -11,7 +11,7 @@ interface ScraperSource {
   readonly stash_box_endpoint?: string | null;
 }
 
-/** Stash's resolveStashBox with an empty stash-box list. */
+/** Stash's stash-box resolution (internal/api/stash_box.go resolveStashBoxFn) with an empty stash-box list. */
 function noStashBox(source: ScraperSource): Error {
   if (source.stash_box_endpoint !== undefined && source.stash_box_endpoint !== null) return new Error("stash box not found");
   return new Error(`invalid stash_box_index ${source.stash_box_index}`);

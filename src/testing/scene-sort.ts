@@ -1,6 +1,6 @@
 /**
  * The scene sort names Stash accepts and what each orders by. Text sorts use
- * Stash's NATURAL_CI collation (case-insensitive, digit runs by value); keys
+ * Stash's NATURAL_CI collation (pkg/sqlite/driver.go) (case-insensitive, digit runs by value); keys
  * that need lookups are computed once per scene per request.
  */
 import type { SortSpec, SortValue } from "./find-filter";

@@ -1,7 +1,7 @@
 /**
  * Seeds a fixture's galleries and images into a store (inside seedStore's
  * transaction). Files, folders and zip folders are created the way Stash's
- * scanner leaves them: a zip's contents sit in a folder named after the zip,
+ * scanner leaves them (pkg/file/scan.go): a zip's contents sit in a folder named after the zip,
  * folder galleries hold the images directly in their folder, zip galleries
  * the images inside their zip.
  */

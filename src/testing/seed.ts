@@ -1,6 +1,6 @@
 /**
  * Loads a fixture into a store in one transaction. Entities are found by name
- * (case-insensitively, as Stash's name lookups are) or created; a seed of
+ * (case-insensitively, as Stash's name lookups are: pkg/sqlite/tag.go FindByName with nocase) or created; a seed of
  * 100,000 scenes stays linear by indexing names and paths once per call.
  */
 import { entityName, type Fixture, type FixtureFile, type FixtureScene, type SeedResult } from "./fixture";

@@ -1,6 +1,7 @@
 /**
- * The stand-in's HTTP server: `/graphql` (POST and GET), `/healthz`, scene
- * screenshots and `/login`/`/logout`, with Stash's authentication, fault injection and
+ * The stand-in's HTTP server: `/graphql` (POST and GET), `/healthz`, media
+ * images (media-routes.ts) and `/login`/`/logout`, with Stash's authentication
+ * (internal/api/authentication.go), fault injection and
  * request accounting. Every instance owns its store and sockets; instances
  * serving the same snapshot share its executable schema, which holds no state.
  */
@@ -18,7 +19,6 @@ import { FaultController, type FaultSpec } from "./faults";
 import type { Fixture, SeedResult } from "./fixture";
 import type { GeneratedLibrary } from "./generate";
 import { decodeGet, decodePost, negotiateType, readBody, type DecodedParams } from "./http-request";
-import { screenshotPng } from "./images";
 import { buildStandInSchema } from "./resolvers";
 import { chooseSchema } from "./schemas";
 import { handleLogin, isLoginPath } from "./login";
@@ -31,6 +31,8 @@ import { PluginHost, type StandInPlugins } from "./plugins";
 import { requestCookie } from "./sessions";
 import type { JobClockOptions } from "./clock";
 import { Disk } from "./disk";
+import { mediaRoute, sendMedia } from "./media-routes";
+import { DlnaService } from "./dlna";
 import { JobManager, type JobsController } from "./jobs";
 import { LogBuffer } from "./logs";
 import { WebSocketGateway } from "./websocket";
@@ -174,12 +176,14 @@ class StandInServer implements StandIn {
       store: this.store,
       baseUrl: this.baseUrl,
       version: this.version,
+      release: this.options.version ?? this.schemaVersion,
       jobs: this.jobs,
       logs: this.logs,
       scanComplete: this.scanComplete,
       disk: this.disk,
       config: this.config,
       sessions: this.sessions,
+      dlna: new DlnaService(() => (this.config.section("dlna") as Record<string, unknown>).enabled === true, () => this.store.now().getTime()),
       plugins: this.plugins,
     };
     // generateAPIKey replaces the key at once, for auth and for media URLs alike.
@@ -266,28 +270,15 @@ class StandInServer implements StandIn {
       });
       return;
     }
-    const shot = /^\/scene\/([^/]+)\/screenshot$/.exec(url.pathname);
-    if (shot && (req.method === "GET" || req.method === "HEAD")) {
-      this.screenshot(req, res, url, shot[1]!);
-      return;
+    const media = mediaRoute(url.pathname);
+    if (media && (req.method === "GET" || req.method === "HEAD")) {
+      const verdict = this.authorize(req, url);
+      if (verdict !== "ok") return refuse(res, verdict);
+      return sendMedia(this.store, media, req, res);
     }
     if (serveStatic(this.options.static, url.pathname, req, res)) return;
     res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
     res.end("404 page not found\n");
-  }
-
-  private screenshot(req: IncomingMessage, res: ServerResponse, url: URL, rawId: string): void {
-    const verdict = this.authorize(req, url);
-    if (verdict !== "ok") return refuse(res, verdict);
-    const id = /^\d+$/.test(rawId) ? Number(rawId) : NaN;
-    if (!this.store.has("scenes", id)) {
-      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
-      res.end("Not Found\n");
-      return;
-    }
-    const png = screenshotPng(id);
-    res.writeHead(200, { "Content-Type": "image/png", "Content-Length": String(png.length) });
-    res.end(req.method === "HEAD" ? undefined : png);
   }
 
   private async graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -250,7 +250,7 @@ export class Store {
     return out;
   }
 
-  /** Markers of a scene ordered by start time, as Stash returns `Scene.scene_markers`. */
+  /** Markers of a scene ordered by start time, as Stash returns `Scene.scene_markers` (pkg/sqlite/scene_marker.go FindBySceneID). */
   sceneMarkers(sceneId: number): MarkerRecord[] {
     const out: MarkerRecord[] = [];
     for (const id of this.referrers("markerScene", sceneId)) {

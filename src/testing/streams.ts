@@ -1,5 +1,5 @@
 /**
- * Scene stream endpoints as Stash lists them: "Direct stream" when the file's
+ * Scene stream endpoints as Stash lists them (internal/manager/scene.go): "Direct stream" when the file's
  * audio suits its container, "MKV" for Matroska files, then MP4, WEBM, HLS and
  * DASH transcodes at ORIGINAL plus every standard resolution the primary file
  * reaches (Stash's max transcode size defaults to ORIGINAL, so nothing is capped).
@@ -26,7 +26,7 @@ const HLS: EndpointKind = { label: "HLS", mime: "application/vnd.apple.mpegurl",
 const DASH: EndpointKind = { label: "DASH", mime: "application/dash+xml", extension: ".mpd" };
 const TRANSCODES: readonly EndpointKind[] = [MP4, WEBM, HLS, DASH];
 
-/** Stash's streaming resolutions, largest first, with the smaller dimension each needs. */
+/** Stash's streaming resolutions (internal/manager/scene.go), largest first, with the smaller dimension each needs. */
 const RESOLUTIONS: readonly { readonly name: string; readonly minSize: number; readonly suffix: string }[] = [
   { name: "FOUR_K", minSize: 1920, suffix: " 4K (2160p)" },
   { name: "FULL_HD", minSize: 1080, suffix: " Full HD (1080p)" },
@@ -61,7 +61,7 @@ export function sceneStreamEndpoints(ctx: StandInContext, scene: SceneRecord): S
   const direct = `${ctx.baseUrl}/scene/${scene.id}/stream`;
   const out: SceneStreamEndpointView[] = [];
   if (directStreamable(file)) out.push({ url: withApiKey(ctx, direct), mime_type: MP4.mime, label: "Direct stream" });
-  // Stash hands MKV out with an mp4 mime type because many players refuse to try mkv.
+  // Stash hands MKV out with an mp4 mime type because many players refuse to try mkv (internal/manager/scene.go).
   if (file.format.toLowerCase() === "matroska") out.push({ url: withApiKey(ctx, `${direct}.mkv`), mime_type: MP4.mime, label: "MKV" });
   const size = Math.min(file.width, file.height);
   const fitting = RESOLUTIONS.filter((r) => size === 0 || size >= r.minSize);

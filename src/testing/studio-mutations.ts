@@ -5,6 +5,7 @@
  * and no studio as its own ancestor.
  */
 import type { RootResolver, StandInContext } from "./context";
+import { entityMutations } from "./crud-resolvers";
 import {
   applyList,
   bulkIdList,
@@ -33,6 +34,7 @@ import { studioView } from "./present-studio";
 import { blankStudio } from "./records/studio";
 import { convertIdList, converting } from "./scene-input";
 import type { Store, StudioRecord } from "./store";
+import { missingRow } from "./missing-row";
 
 /** The changes of a StudioUpdateInput or BulkStudioUpdateInput. */
 interface StudioPartial {
@@ -59,7 +61,7 @@ function validateName(store: Store, id: number, name: string, alias: boolean): v
   ensureNameUnique(store, "studios", id, name);
 }
 
-/** translator.intPtrFromString / optionalIntFromString with Stash's message. */
+/** translator.intPtrFromString / optionalIntFromString (internal/api/changeset_translator.go) with Stash's message. */
 function parentIdOf(raw: unknown): number {
   return converting("parent id", () => {
     try {
@@ -167,50 +169,22 @@ function sharedPartial(input: EntityInput, ctx: StandInContext, bulk: boolean): 
   };
 }
 
-const update: RootResolver = (args, ctx) => {
-  const input = args.input as EntityInput;
-  const id = converting("id", () => parseId(input.id));
-  const partial = sharedPartial(input, ctx, false);
-  const record = ctx.store.transaction(() => applyPartial(ctx.store, id, partial));
-  return studioView(ctx, record);
-};
-
-const bulkUpdate: RootResolver = (args, ctx) => {
-  const input = args.input as EntityInput;
-  const ids = converting("ids", () => ((input.ids as unknown[] | null | undefined) ?? []).map(parseId));
-  const partial = sharedPartial(input, ctx, true);
-  const records = ctx.store.transaction(() => ids.map((id) => applyPartial(ctx.store, id, partial)));
-  return records.map((r) => studioView(ctx, r));
-};
-
 /**
  * pkg/sqlite/studio.go Destroy: scenes, images, galleries and groups lose
  * their studio and child studios their parent (ON DELETE SET NULL); tag and
  * alias rows go with the studio.
  */
 export function destroyStudio(store: Store, id: number): void {
-  if (!store.has("studios", id)) throw new Error(`id ${id} does not exist in studios`);
+  if (!store.has("studios", id)) throw missingRow(id, "studios");
   for (const link of STUDIO_SINGLES) clearSingle(store, link, id);
   store.remove("studios", id);
 }
 
-const destroy: RootResolver = (args, ctx) => {
-  const id = converting("id", () => parseId((args.input as EntityInput).id));
-  ctx.store.transaction(() => destroyStudio(ctx.store, id));
-  return true;
-};
-
-const destroyMany: RootResolver = (args, ctx) => {
-  const ids = converting("ids", () => (args.ids as unknown[]).map(parseId));
-  ctx.store.transaction(() => ids.forEach((id) => destroyStudio(ctx.store, id)));
-  return true;
-};
-
 /** The studio mutations. */
-export const studioMutations = {
-  studioCreate: create,
-  studioUpdate: update,
-  bulkStudioUpdate: bulkUpdate,
-  studioDestroy: destroy,
-  studiosDestroy: destroyMany,
-} satisfies Record<string, RootResolver>;
+export const studioMutations = entityMutations({
+  singular: "studio",
+  plural: "studios",
+  create,
+  update: { partial: sharedPartial, apply: applyPartial, view: studioView },
+  destroy: destroyStudio,
+});

@@ -4,6 +4,7 @@
  * (pkg/tag/validate.go), write in one transaction, answer the stored tag.
  */
 import type { RootResolver, StandInContext } from "./context";
+import { entityMutations } from "./crud-resolvers";
 import {
   applyList,
   bulkIdList,
@@ -23,10 +24,9 @@ import {
   type EntityInput,
 } from "./entity-input";
 import { dropFromList, setChildren, TAG_LISTS, TAG_PARENTS } from "./entity-links";
-import { parseId } from "./ids";
 import { tagView } from "./present-tag";
 import { blankTag } from "./records/tag";
-import { convertIdList, converting } from "./scene-input";
+import { convertIdList } from "./scene-input";
 import type { Store, TagRecord } from "./store";
 import {
   checkTagAliasInsert,
@@ -36,6 +36,7 @@ import {
   validateExistingHierarchy,
   validateNewHierarchy,
 } from "./tag-validate";
+import { missingRow } from "./missing-row";
 
 /** The changes of a TagUpdateInput or BulkTagUpdateInput, before they meet a tag. */
 interface TagPartial {
@@ -140,18 +141,8 @@ function applyPartial(store: Store, id: number, partial: TagPartial): TagRecord 
   return updated;
 }
 
-const update: RootResolver = (args, ctx) => {
-  const input = args.input as EntityInput;
-  const id = converting("id", () => parseId(input.id));
-  const partial = updatePartial(input, ctx);
-  const tag = ctx.store.transaction(() => applyPartial(ctx.store, id, partial));
-  return tagView(ctx, ctx.store.get("tags", tag.id)!);
-};
-
-const bulkUpdate: RootResolver = (args, ctx) => {
-  const input = args.input as EntityInput;
-  const ids = converting("ids", () => (input.ids as unknown[] | null | undefined ?? []).map(parseId));
-  const partial: TagPartial = {
+function bulkPartial(input: EntityInput): TagPartial {
+  return {
     description: optionalText(input, "description"),
     favorite: optionalBool(input, "favorite"),
     ignoreAutoTag: optionalBool(input, "ignore_auto_tag"),
@@ -159,9 +150,7 @@ const bulkUpdate: RootResolver = (args, ctx) => {
     parents: bulkIdList(input, "parent_ids", "parent tag ids"),
     children: bulkIdList(input, "child_ids", "child tag ids"),
   };
-  const updated = ctx.store.transaction(() => ids.map((id) => applyPartial(ctx.store, id, partial)));
-  return updated.map((t) => tagView(ctx, ctx.store.get("tags", t.id)!));
-};
+}
 
 /**
  * pkg/sqlite/tag.go Destroy: refused while a marker uses the tag as its
@@ -171,29 +160,22 @@ export function destroyTag(store: Store, id: number): void {
   for (const markerId of store.referrers("markerTags", id)) {
     if (store.get("markers", markerId)?.primaryTagId === id) throw new Error("cannot delete tag used as a primary tag in scene markers");
   }
-  if (!store.has("tags", id)) throw new Error(`id ${id} does not exist in tags`);
+  if (!store.has("tags", id)) throw missingRow(id, "tags");
   for (const link of TAG_LISTS) dropFromList(store, link, id);
   dropFromList(store, TAG_PARENTS, id);
   store.remove("tags", id);
 }
 
-const destroy: RootResolver = (args, ctx) => {
-  const id = converting("id", () => parseId((args.input as EntityInput).id));
-  ctx.store.transaction(() => destroyTag(ctx.store, id));
-  return true;
-};
-
-const destroyMany: RootResolver = (args, ctx) => {
-  const ids = converting("ids", () => (args.ids as unknown[]).map(parseId));
-  ctx.store.transaction(() => ids.forEach((id) => destroyTag(ctx.store, id)));
-  return true;
-};
-
 /** The tag mutations except tagsMerge (tag-merge.ts). */
-export const tagMutations = {
-  tagCreate: create,
-  tagUpdate: update,
-  bulkTagUpdate: bulkUpdate,
-  tagDestroy: destroy,
-  tagsDestroy: destroyMany,
-} satisfies Record<string, RootResolver>;
+export const tagMutations = entityMutations({
+  singular: "tag",
+  plural: "tags",
+  create,
+  update: {
+    partial: (input, ctx, bulk) => (bulk ? bulkPartial(input) : updatePartial(input, ctx)),
+    apply: applyPartial,
+    // Children are stored on the child tags, so the view reads the tag back after the update.
+    view: (ctx, tag: TagRecord) => tagView(ctx, ctx.store.get("tags", tag.id)!),
+  },
+  destroy: destroyTag,
+});

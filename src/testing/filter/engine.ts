@@ -37,7 +37,7 @@ function present(filter: FilterObject, key: string): boolean {
   return filter[key] !== undefined && filter[key] !== null;
 }
 
-/** Stash's validateFilterCombination, applied down the whole chain before any criterion runs. */
+/** Stash's validateFilterCombination (pkg/sqlite/filter.go), applied down the whole chain before any criterion runs. */
 export function validateCombination(filter: FilterObject): void {
   const pairs: [string, string][] = [
     ["AND", "OR"],

@@ -16,6 +16,8 @@ export class FilterEnv {
   /** BETWEEN's default upper bound for dates and timestamps (Stash: now + 1 day). */
   readonly upperDefault: string;
   private phashes?: Map<string, number>;
+  /** Lookups other modules build on first use (`lookup`), by key. */
+  private readonly lookups = new Map<symbol, unknown>();
 
   constructor(
     readonly store: Store,
@@ -23,6 +25,12 @@ export class FilterEnv {
     readonly registry: SpecRegistry,
   ) {
     this.upperDefault = formatTime(new Date(store.now().getTime() + 24 * 3600 * 1000));
+  }
+
+  /** A lookup built once per request: `build` runs the first time `key` is asked for. */
+  lookup<T>(key: symbol, build: () => T): T {
+    if (!this.lookups.has(key)) this.lookups.set(key, build());
+    return this.lookups.get(key) as T;
   }
 
   /** Direct children in a hierarchy: child tags, child studios, sub-groups. */

@@ -60,7 +60,7 @@ function test<R, J>(reader: Reader<R, J>, verdict: (value: FieldValue) => Truth)
   return { test: (r, row) => verdict(reader.read(r, row)), perRow: reader.perRow };
 }
 
-/** StringCriterionInput over text (NULL when "") or a string list (Stash's stringListCriterionHandlerBuilder). */
+/** StringCriterionInput over text (NULL when "") or a string list (Stash's stringListCriterionHandlerBuilder, pkg/sqlite/criterion_handlers.go). */
 function stringCriterion<R, J>(c: StringCriterionInput, reader: Reader<R, J>): Test<R, J> {
   const match = stringMatcher(c);
   // A list's EXCLUDES is "no element LIKE %value%", the whole value, not split into words.
@@ -111,7 +111,7 @@ interface StashIdCriterion {
   readonly modifier: string;
 }
 
-/** Stash's stashIDCriterionHandler: a LEFT JOIN on stash ids (of the endpoint, when given). */
+/** Stash's stashIDCriterionHandler (pkg/sqlite/criterion_handlers.go): a LEFT JOIN on stash ids (of the endpoint, when given). */
 function stashIdCriterion<R, J>(c: StashIdCriterion, reader: Reader<R, J>): Test<R, J> {
   const match = stringMatcher({ value: c.stash_id ?? "", modifier: c.modifier });
   const endpoint = c.endpoint ?? "";
@@ -124,7 +124,7 @@ function stashIdCriterion<R, J>(c: StashIdCriterion, reader: Reader<R, J>): Test
   });
 }
 
-/** Stash's enumCriterionHandler (gender, circumcised): IN / NOT IN, NULL never matching either. */
+/** Stash's enumCriterionHandler (pkg/sqlite/criterion_handlers.go; gender, circumcised): IN / NOT IN, NULL never matching either. */
 function enumCriterion<R, J>(c: { value?: unknown; value_list?: readonly string[] | null; modifier: string }, reader: Reader<R, J>): Test<R, J> | null {
   const list = c.value_list && c.value_list.length > 0 ? c.value_list : Array.isArray(c.value) ? (c.value as string[]) : typeof c.value === "string" ? [c.value] : [];
   const text = (v: FieldValue) => (typeof v === "string" && v !== "" ? v : null);
@@ -161,7 +161,7 @@ function idsCriterion<R, J>(typeName: string, input: any, def: IdsAccessor<R>, e
   return match && { test: (r) => match(read(r)), perRow: false };
 }
 
-/** A `<Entity>FilterType` sub-filter: holds when a related record matches (Stash's relatedFilterHandler). */
+/** A `<Entity>FilterType` sub-filter: holds when a related record matches (Stash's relatedFilterHandler, pkg/sqlite/criterion_handlers.go). */
 function subFilter<R, J>(typeName: string, input: Record<string, unknown>, def: IdsAccessor<R>, env: FilterEnv, compile: SubCompiler, path: string): Test<R, J> | null {
   const matching = compile(typeName, input, env, path);
   if (!matching) return null;

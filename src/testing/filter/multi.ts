@@ -22,7 +22,7 @@ export function expandHierarchy(
   const roots = values.map(criterionId);
   const out = new Map<number, Set<number>>();
   const levels = depth ?? 0;
-  // Stash's recursive query starts from existing rows only, falling back to the raw values when none exist.
+  // Stash's recursive query (pkg/sqlite/criterion_handlers.go, WITH RECURSIVE) starts from existing rows only, falling back to the raw values when none exist.
   const start = levels === 0 || !roots.some(exists) ? roots : roots.filter(exists);
   for (const root of start) {
     const seen = new Set<number>([root]);
@@ -61,34 +61,49 @@ function noneOf(excluded: ReadonlySet<number>): IdsMatcher {
   return (ids) => !ids.some((id) => excluded.has(id));
 }
 
-/** Performers-style MultiCriterionInput (Stash's joined multi criterion). */
-export function joinedMultiMatcher(c: MultiCriterionInput): IdsMatcher {
+/**
+ * What joined multi and hierarchical criteria share: IS_NULL / NOT_NULL ask
+ * whether any id is related, EXCLUDES folds into `excludes`, and the
+ * `values` part and the `excludes` part must both hold.
+ */
+function joinedMatcher(
+  c: MultiCriterionInput,
+  included: (modifier: string, values: string[]) => IdsMatcher,
+  excluded: (excludes: string[]) => ReadonlySet<number>,
+): IdsMatcher {
   if (c.modifier === "IS_NULL") return (ids) => ids.length === 0;
   if (c.modifier === "NOT_NULL") return (ids) => ids.length > 0;
   const { modifier, values, excludes } = foldExcludes(c);
   if (values.length === 0 && excludes.length === 0) return null;
-  let matcher: IdsMatcher = null;
-  if (values.length > 0) {
-    const wanted = new Set(values.map(criterionId));
-    const hits = (ids: readonly number[]) => new Set(ids.filter((id) => wanted.has(id))).size;
-    switch (modifier) {
-      case "INCLUDES":
-        matcher = (ids) => ids.some((id) => wanted.has(id));
-        break;
-      case "EQUALS":
-        matcher = (ids) => ids.length === values.length && hits(ids) === values.length;
-        break;
-      case "NOT_EQUALS":
-        throw new Error("not equals modifier is not supported for multi criterion input");
-      case "INCLUDES_ALL":
-        matcher = (ids) => hits(ids) === values.length;
-        break;
-    }
-  }
-  return excludes.length > 0 ? both(matcher, noneOf(new Set(excludes.map(criterionId)))) : matcher;
+  const matcher = values.length > 0 ? included(modifier, values) : null;
+  return excludes.length > 0 ? both(matcher, noneOf(excluded(excludes))) : matcher;
 }
 
-/** Galleries/movies-style MultiCriterionInput (Stash's plain multi criterion: `excludes` is not read). */
+/** Performers-style MultiCriterionInput (joinedMultiCriterionHandlerBuilder, pkg/sqlite/criterion_handlers.go). */
+export function joinedMultiMatcher(c: MultiCriterionInput): IdsMatcher {
+  return joinedMatcher(
+    c,
+    (modifier, values) => {
+      const wanted = new Set(values.map(criterionId));
+      const hits = (ids: readonly number[]) => new Set(ids.filter((id) => wanted.has(id))).size;
+      switch (modifier) {
+        case "INCLUDES":
+          return (ids) => ids.some((id) => wanted.has(id));
+        case "EQUALS":
+          return (ids) => ids.length === values.length && hits(ids) === values.length;
+        case "NOT_EQUALS":
+          throw new Error("not equals modifier is not supported for multi criterion input");
+        case "INCLUDES_ALL":
+          return (ids) => hits(ids) === values.length;
+        default:
+          return null;
+      }
+    },
+    (excludes) => new Set(excludes.map(criterionId)),
+  );
+}
+
+/** Galleries/movies-style MultiCriterionInput (multiCriterionHandlerBuilder, pkg/sqlite/criterion_handlers.go: `excludes` is not read). */
 export function plainMultiMatcher(c: MultiCriterionInput): IdsMatcher {
   if (c.modifier === "IS_NULL") return (ids) => ids.length === 0;
   if (c.modifier === "NOT_NULL") return (ids) => ids.length > 0;
@@ -127,28 +142,25 @@ export function joinedHierarchicalMatcher(c: HierarchicalCriterionInput, expand:
   if (c.modifier === "EQUALS" && (c.depth ?? 0) !== 0) {
     throw new Error("depth is not supported for equals modifier in hierarchical multi criterion input");
   }
-  if (c.modifier === "IS_NULL") return (ids) => ids.length === 0;
-  if (c.modifier === "NOT_NULL") return (ids) => ids.length > 0;
-  const { modifier, values, excludes } = foldExcludes(c);
-  if (values.length === 0 && excludes.length === 0) return null;
-  let matcher: IdsMatcher = null;
-  if (values.length > 0) {
-    const expansion = expand(values, c.depth);
-    switch (modifier) {
-      case "INCLUDES":
-        matcher = (ids) => rootsCovered(expansion, ids) > 0;
-        break;
-      case "INCLUDES_ALL":
-        matcher = (ids) => rootsCovered(expansion, ids) === values.length;
-        break;
-      case "EQUALS":
-        matcher = (ids) => ids.length === values.length && rootsCovered(expansion, ids) === values.length;
-        break;
-      case "NOT_EQUALS":
-        throw new Error("not equals modifier is not supported for hierarchical multi criterion input");
-    }
-  }
-  return excludes.length > 0 ? both(matcher, noneOf(union(expand(excludes, c.depth)))) : matcher;
+  return joinedMatcher(
+    c,
+    (modifier, values) => {
+      const expansion = expand(values, c.depth);
+      switch (modifier) {
+        case "INCLUDES":
+          return (ids) => rootsCovered(expansion, ids) > 0;
+        case "INCLUDES_ALL":
+          return (ids) => rootsCovered(expansion, ids) === values.length;
+        case "EQUALS":
+          return (ids) => ids.length === values.length && rootsCovered(expansion, ids) === values.length;
+        case "NOT_EQUALS":
+          throw new Error("not equals modifier is not supported for hierarchical multi criterion input");
+        default:
+          return null;
+      }
+    },
+    (excludes) => union(expand(excludes, c.depth)),
+  );
 }
 
 /** Performer-tags HierarchicalMultiCriterionInput: ids are grouped per performer. */

@@ -1,5 +1,6 @@
 /**
- * Paging in id order without a scan. When a find asks for id order and its
+ * Paging in id order without a scan, for every find (scenes, markers, tags,
+ * performers, studios, groups, galleries, images). When a find asks for id order and its
  * entity filter is at most one `id` criterion (what id-cursor iterators send:
  * `{ id: { modifier: GREATER_THAN, value: <last id> } }`) and no `q`, the page
  * and the count come from the store's sorted id index by binary search, so

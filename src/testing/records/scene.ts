@@ -1,4 +1,5 @@
 /** Scene, video file and marker rows of the stand-in's store. */
+import type { MediaMetadata } from "./media-metadata";
 
 /** A video file, as Stash creates it by scanning. */
 export interface FileRecord {
@@ -40,20 +41,9 @@ export interface StashIdRecord {
 }
 
 /** A scene row with its relationship lists. */
-export interface SceneRecord {
+export interface SceneRecord extends MediaMetadata {
   readonly id: number;
-  readonly title: string;
-  readonly code: string;
-  readonly details: string;
   readonly director: string;
-  readonly urls: readonly string[];
-  /** Stored at the precision given: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
-  readonly date: string | null;
-  readonly rating100: number | null;
-  readonly organized: boolean;
-  readonly studioId: number | null;
-  readonly tagIds: readonly number[];
-  readonly performerIds: readonly number[];
   readonly galleryIds: readonly number[];
   readonly groups: readonly SceneGroupLink[];
   readonly stashIds: readonly StashIdRecord[];
@@ -67,8 +57,6 @@ export interface SceneRecord {
   readonly hasCover: boolean;
   readonly interactive: boolean;
   readonly interactiveSpeed: number | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
 }
 
 /** A scene marker. */

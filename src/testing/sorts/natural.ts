@@ -1,5 +1,5 @@
 /**
- * Sort keys shared by the entity sort specs: Stash's NATURAL_CI collation
+ * Sort keys shared by the entity sort specs: Stash's NATURAL_CI collation (pkg/sqlite/driver.go)
  * as a plain string key, and "" read as NULL (Stash stores unset text as NULL,
  * which SQLite sorts first ascending).
  */

@@ -24,9 +24,24 @@ function releaseOf(version: string): string {
   return chosen;
 }
 
+/** The sort names the release standing for `version` accepts for an entity. */
+function allowedSorts(entity: SortEntity, version: string): ReadonlySet<string> {
+  return new Set(sortsByRelease[releaseOf(version)]![entity]);
+}
+
+/**
+ * Refuses a sort name the release standing for `version` lacks, as that release's
+ * `invalid sort` check would; `random_<seed>` passes (pkg/sqlite/sql.go validateSort
+ * checks the seed before the names).
+ */
+export function requireReleaseSort(entity: SortEntity, version: string, sort: string): void {
+  if (sort.startsWith("random_")) return;
+  if (!allowedSorts(entity, version).has(sort)) throw new Error(`invalid sort: ${sort}`);
+}
+
 /** `spec` restricted to the sort names the release standing for `version` accepts. */
 export function forRelease<T>(spec: SortSpec<T>, entity: SortEntity, version: string): SortSpec<T> {
-  const allowed = new Set(sortsByRelease[releaseOf(version)]![entity]);
+  const allowed = allowedSorts(entity, version);
   const keys = Object.fromEntries(Object.entries(spec.keys).filter(([name]) => allowed.has(name)));
   return { ...spec, keys };
 }

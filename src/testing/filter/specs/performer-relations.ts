@@ -82,7 +82,7 @@ export const performerGroups: CustomField<PerformerRecord, never> = {
   },
 };
 
-/** `performers`: performers who appear alongside the given ones (Stash's appearsWith; the modifier only matters for INCLUDES_ALL). */
+/** `performers`: performers who appear alongside the given ones (appearsWithCriterionHandler, pkg/sqlite/performer_filter.go; the modifier only matters for INCLUDES_ALL). */
 export const appearsWith: CustomField<PerformerRecord, never> = {
   compile: (c: MultiCriterionInput, env) => {
     const values = (c.value ?? []).map(criterionId);
@@ -101,7 +101,7 @@ export const appearsWith: CustomField<PerformerRecord, never> = {
   },
 };
 
-/** o-counter: images' o-counters plus scenes' o dates (Stash's selectPerformerOCountSQL). */
+/** o-counter: images' o-counters plus scenes' o dates (selectPerformerOCountSQL, pkg/sqlite/performer_filter.go). */
 export function performerOCount(p: PerformerRecord, store: Store): number {
   const { scenes, images } = performerMedia(p, store);
   let total = 0;

@@ -24,7 +24,7 @@ function newest(times: readonly string[]): string | null {
   return max;
 }
 
-/** `is_missing`: Stash's named cases, else "column IS NULL OR TRIM(column) = ''" on the scenes table. */
+/** `is_missing`: Stash's named cases (pkg/sqlite/scene_filter.go isMissingCriterionHandler), else "column IS NULL OR TRIM(column) = ''" on the scenes table. */
 function isMissing(value: string): SceneTest | null {
   const blankText = (read: (s: SceneRecord) => string) => sceneTest((s) => /^ *$/.test(read(s)));
   switch (value) {

@@ -77,7 +77,7 @@ function expectRefusedByResolver(errors: readonly string[], what: string): void 
   expect(errors.filter((m) => VALIDATION.test(m)), "the request itself must be valid GraphQL").toEqual([]);
 }
 
-/** Asserts that a filtered find fails with a GraphQL error (an "unsupported" answer skips instead). */
+/** Asserts that a filtered find fails with a GraphQL error (an "unsupported" answer fails the case). */
 export async function expectFindRejected(
   c: Conformance,
   entity: Entity,
@@ -101,7 +101,7 @@ export function expectExactly(ids: readonly string[], expected: readonly string[
   expect([...ids].sort()).toEqual([...expected].sort());
 }
 
-/** Asserts a mutation fails with a GraphQL error (an "unsupported" answer skips instead). */
+/** Asserts a mutation fails with a GraphQL error (an "unsupported" answer fails the case). */
 export async function expectRejected(c: Conformance, query: string, variables?: Record<string, unknown>): Promise<void> {
   expectRefusedByResolver(await c.errorsOf(query, variables), "the request");
 }

@@ -1,7 +1,7 @@
 /**
  * The gallery library of test/conformance/cases/galleries.md: six user galleries
  * (galleryCreate with a title, then one galleryUpdate per field so a refused
- * field only skips its cases), an optional folder gallery for the path
+ * field fails only its own cases), an optional folder gallery for the path
  * criterion, and optional images and a chapter.
  */
 import { create, Labels, updateEach } from "./fixture-builder";

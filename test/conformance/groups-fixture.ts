@@ -1,7 +1,7 @@
 /**
  * The group library of test/conformance/cases/groups.md: groups with tags, urls and
  * a studio, a parent with one sub-group and a chain of three. Every optional
- * field is set by its own groupUpdate so a refused field only skips its cases.
+ * field is set by its own groupUpdate so a refused field fails only its own cases.
  */
 import { create, Labels, updateEach } from "./fixture-builder";
 import type { Conformance } from "./harness";

@@ -1,17 +1,17 @@
 /**
  * The conformance suite's connection to its stand-in: one per test file, raw
- * GraphQL over HTTP, and the line between "the stand-in does not do this yet"
- * (the case is skipped, and turns on by itself when the feature lands) and
- * "the stand-in does it differently from Stash" (the case fails).
+ * GraphQL over HTTP. The stand-in now implements every entity, so a case the
+ * stand-in refuses as "not supported", or whose fixture step could not be
+ * built, fails with that reason: nothing here is skipped.
  */
-import { afterAll, it, type TestContext } from "vitest";
+import { afterAll, it } from "vitest";
 import { startStandIn, type StandIn } from "../../src/testing/index";
 import { gql } from "../helpers/standin";
 
 /** The words the stand-in uses for everything it has not implemented yet. */
 const UNSUPPORTED = "not supported by the stand-in";
 
-/** Thrown when the stand-in refuses a request as not implemented: the case is skipped, not failed. */
+/** Thrown when the stand-in refuses a request as not implemented. */
 export class Unsupported extends Error {}
 
 /** Thrown when a request fails for any other reason. */
@@ -43,7 +43,7 @@ function isUnsupported(messages: readonly string[]): boolean {
   return messages.some((m) => m.includes(UNSUPPORTED));
 }
 
-/** Starts a stand-in now (module load, so `describe.skipIf` can use a probe) and closes it after the file. */
+/** Starts a stand-in now (module load, so the file's probe can run first) and closes it after the file. */
 export async function openConformance(): Promise<Conformance> {
   const standIn = await startStandIn({});
   afterAll(async () => {
@@ -85,44 +85,24 @@ export async function openConformance(): Promise<Conformance> {
 }
 
 /**
- * Whether a probe request is answered at all: false when the stand-in says it
- * does not support it (or the root field is missing), true otherwise.
+ * Checks that the entity's filter engine answers at all before its cases run;
+ * a refusal fails the whole file with the stand-in's message.
  */
 export async function probe(c: Conformance, query: string, variables?: Record<string, unknown>): Promise<boolean> {
-  // CONFORMANCE_FORCE=1 runs every case, for stand-in authors checking a half-built entity.
-  if (process.env.CONFORMANCE_FORCE === "1") return true;
-  try {
-    await c.run(query, variables);
-    return true;
-  } catch {
-    return false;
-  }
+  await c.run(query, variables);
+  return true;
 }
 
-/**
- * A conformance case: skipped while a fixture feature it `needs` is missing or
- * while the stand-in answers "not supported"; any other difference fails.
- */
+/** A conformance case; it fails when a fixture feature it `needs` could not be built. */
 export function conformanceCase(
   c: Conformance,
   title: string,
   needs: readonly string[],
   body: () => Promise<void>,
 ): void {
-  it(title, async (ctx: TestContext) => {
+  it(title, async () => {
     const gap = needs.find((f) => c.missing(f) !== undefined);
-    if (gap !== undefined) {
-      ctx.skip(`fixture feature "${gap}" missing: ${c.missing(gap)}`);
-      return;
-    }
-    try {
-      await body();
-    } catch (error) {
-      if (error instanceof Unsupported) {
-        ctx.skip(error.message);
-        return;
-      }
-      throw error;
-    }
+    if (gap !== undefined) throw new Error(`fixture feature "${gap}" could not be built: ${c.missing(gap)}`);
+    await body();
   });
 }

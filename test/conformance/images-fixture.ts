@@ -1,7 +1,7 @@
 /**
  * The image library of test/conformance/cases/images.md: six images from the
  * fixture (title and file only), every other fact set by imageUpdate, one
- * field per update so a refused field only skips its cases.
+ * field per update so a refused field fails only its own cases.
  */
 import { create, Labels, updateEach } from "./fixture-builder";
 import type { Conformance } from "./harness";
@@ -52,7 +52,7 @@ const PERFORMER_TAGS: Readonly<Record<string, string[]>> = {
   "ip leaf": ["pt leaf"],
 };
 
-/** Builds the image library; throws (so the suite can skip) when images cannot be seeded at all. */
+/** Builds the image library; throws (failing the file) when images cannot be seeded at all. */
 export async function buildImageLibrary(c: Conformance): Promise<ImageLibrary> {
   const lib: ImageLibrary = { images: new Labels(), tags: new Labels(), performers: new Labels(), studios: new Labels(), galleries: new Labels() };
   const base = await c.standIn.seed({

@@ -21,8 +21,95 @@ export interface MemberFacts {
 /** Committed release snapshots the facts were read from, oldest first. */
 export const inputFactReleases: readonly string[] = ["v0.25.1", "v0.26.2", "v0.27.2", "v0.28.1", "v0.29.3", "v0.30.1"];
 
+/** Input type -> the names of its fields (every committed release). */
+export interface InputFieldNames {
+  AssignSceneFileInput: "file_id" | "scene_id";
+  AutoTagMetadataInput: "paths" | "performers" | "studios" | "tags";
+  BulkGalleryUpdateInput: "clientMutationId" | "code" | "date" | "details" | "ids" | "organized" | "performer_ids" | "photographer" | "rating100" | "scene_ids" | "studio_id" | "tag_ids" | "url" | "urls";
+  BulkGroupUpdateInput: "clientMutationId" | "containing_groups" | "director" | "ids" | "rating100" | "studio_id" | "sub_groups" | "tag_ids" | "urls";
+  BulkImageUpdateInput: "clientMutationId" | "code" | "date" | "details" | "gallery_ids" | "ids" | "organized" | "performer_ids" | "photographer" | "rating100" | "studio_id" | "tag_ids" | "title" | "url" | "urls";
+  BulkPerformerUpdateInput: "alias_list" | "birthdate" | "career_length" | "circumcised" | "clientMutationId" | "country" | "custom_fields" | "death_date" | "details" | "disambiguation" | "ethnicity" | "eye_color" | "fake_tits" | "favorite" | "gender" | "hair_color" | "height_cm" | "ids" | "ignore_auto_tag" | "instagram" | "measurements" | "penis_length" | "piercings" | "rating100" | "tag_ids" | "tattoos" | "twitter" | "url" | "urls" | "weight";
+  BulkSceneMarkerUpdateInput: "ids" | "primary_tag_id" | "tag_ids" | "title";
+  BulkSceneUpdateInput: "clientMutationId" | "code" | "date" | "details" | "director" | "gallery_ids" | "group_ids" | "ids" | "movie_ids" | "organized" | "performer_ids" | "rating100" | "studio_id" | "tag_ids" | "title" | "url" | "urls";
+  BulkStudioUpdateInput: "details" | "favorite" | "ids" | "ignore_auto_tag" | "parent_id" | "rating100" | "tag_ids" | "url" | "urls";
+  BulkTagUpdateInput: "aliases" | "child_ids" | "description" | "favorite" | "ids" | "ignore_auto_tag" | "parent_ids";
+  BulkUpdateGroupDescriptionsInput: "groups" | "mode";
+  BulkUpdateIds: "ids" | "mode";
+  BulkUpdateStrings: "mode" | "values";
+  ConfigDLNAInput: "enabled" | "interfaces" | "port" | "serverName" | "videoSortOrder" | "whitelistedIPs";
+  ConfigDefaultSettingsInput: "autoTag" | "deleteFile" | "deleteGenerated" | "generate" | "identify" | "scan";
+  ConfigDisableDropdownCreateInput: "gallery" | "movie" | "performer" | "studio" | "tag";
+  ConfigGeneralInput: "backupDirectoryPath" | "blobsPath" | "blobsStorage" | "cachePath" | "calculateMD5" | "createGalleriesFromFolders" | "createImageClipsFromVideos" | "customPerformerImageLocation" | "databasePath" | "deleteTrashPath" | "drawFunscriptHeatmapRange" | "excludes" | "ffmpegPath" | "ffprobePath" | "galleryCoverRegex" | "galleryExtensions" | "generatedPath" | "imageExcludes" | "imageExtensions" | "liveTranscodeInputArgs" | "liveTranscodeOutputArgs" | "logAccess" | "logFile" | "logFileMaxSize" | "logLevel" | "logOut" | "maxSessionAge" | "maxStreamingTranscodeSize" | "maxTranscodeSize" | "metadataPath" | "parallelTasks" | "password" | "pluginPackageSources" | "pluginsPath" | "previewAudio" | "previewExcludeEnd" | "previewExcludeStart" | "previewPreset" | "previewSegmentDuration" | "previewSegments" | "pythonPath" | "scraperPackageSources" | "scrapersPath" | "stashBoxes" | "stashes" | "transcodeHardwareAcceleration" | "transcodeInputArgs" | "transcodeOutputArgs" | "username" | "videoExtensions" | "videoFileNamingAlgorithm" | "writeImageThumbnails";
+  ConfigImageLightboxInput: "disableAnimation" | "displayMode" | "resetZoomOnNav" | "scaleUp" | "scrollAttemptsBeforeChange" | "scrollMode" | "slideshowDelay";
+  ConfigInterfaceInput: "autostartVideo" | "autostartVideoOnPlaySelected" | "continuePlaylistDefault" | "css" | "cssEnabled" | "customLocales" | "customLocalesEnabled" | "disableDropdownCreate" | "funscriptOffset" | "handyKey" | "imageLightbox" | "javascript" | "javascriptEnabled" | "language" | "maximumLoopDuration" | "menuItems" | "noBrowser" | "notificationsEnabled" | "sfwContentMode" | "showScrubber" | "showStudioAsText" | "soundOnPreview" | "useStashHostedFunscript" | "wallPlayback" | "wallShowTitle";
+  ConfigScrapingInput: "excludeTagPatterns" | "scraperCDPPath" | "scraperCertCheck" | "scraperUserAgent";
+  CustomFieldsInput: "full" | "partial" | "remove";
+  DestroyFilterInput: "id";
+  FileSetFingerprintsInput: "fingerprints" | "id";
+  FindFilterType: "direction" | "page" | "per_page" | "q" | "sort";
+  GalleryAddInput: "gallery_id" | "image_ids";
+  GalleryChapterCreateInput: "gallery_id" | "image_index" | "title";
+  GalleryChapterUpdateInput: "gallery_id" | "id" | "image_index" | "title";
+  GalleryCreateInput: "code" | "date" | "details" | "organized" | "performer_ids" | "photographer" | "rating100" | "scene_ids" | "studio_id" | "tag_ids" | "title" | "url" | "urls";
+  GalleryDestroyInput: "delete_file" | "delete_generated" | "ids";
+  GalleryRemoveInput: "gallery_id" | "image_ids";
+  GalleryResetCoverInput: "gallery_id";
+  GallerySetCoverInput: "cover_image_id" | "gallery_id";
+  GalleryUpdateInput: "clientMutationId" | "code" | "date" | "details" | "id" | "organized" | "performer_ids" | "photographer" | "primary_file_id" | "rating100" | "scene_ids" | "studio_id" | "tag_ids" | "title" | "url" | "urls";
+  GenerateMetadataInput: "clipPreviews" | "covers" | "forceTranscodes" | "imagePreviews" | "imageThumbnails" | "interactiveHeatmapsSpeeds" | "markerIDs" | "markerImagePreviews" | "markerScreenshots" | "markers" | "overwrite" | "phashes" | "previewOptions" | "previews" | "sceneIDs" | "sprites" | "transcodes";
+  GeneratePreviewOptionsInput: "previewExcludeEnd" | "previewExcludeStart" | "previewPreset" | "previewSegmentDuration" | "previewSegments";
+  GroupCreateInput: "aliases" | "back_image" | "containing_groups" | "date" | "director" | "duration" | "front_image" | "name" | "rating100" | "studio_id" | "sub_groups" | "synopsis" | "tag_ids" | "urls";
+  GroupDescriptionInput: "description" | "group_id";
+  GroupDestroyInput: "id";
+  GroupSubGroupAddInput: "containing_group_id" | "insert_index" | "sub_groups";
+  GroupSubGroupRemoveInput: "containing_group_id" | "sub_group_ids";
+  GroupUpdateInput: "aliases" | "back_image" | "containing_groups" | "date" | "director" | "duration" | "front_image" | "id" | "name" | "rating100" | "studio_id" | "sub_groups" | "synopsis" | "tag_ids" | "urls";
+  IdentifyFieldOptionsInput: "createMissing" | "field" | "strategy";
+  IdentifyMetadataInput: "options" | "paths" | "sceneIDs" | "sources";
+  IdentifyMetadataOptionsInput: "fieldOptions" | "includeMalePerformers" | "setCoverImage" | "setOrganized" | "skipMultipleMatchTag" | "skipMultipleMatches" | "skipSingleNamePerformerTag" | "skipSingleNamePerformers";
+  IdentifySourceInput: "options" | "source";
+  ImageDestroyInput: "delete_file" | "delete_generated" | "id";
+  ImageUpdateInput: "clientMutationId" | "code" | "date" | "details" | "gallery_ids" | "id" | "organized" | "performer_ids" | "photographer" | "primary_file_id" | "rating100" | "studio_id" | "tag_ids" | "title" | "url" | "urls";
+  ImagesDestroyInput: "delete_file" | "delete_generated" | "ids";
+  MoveFilesInput: "destination_basename" | "destination_folder" | "destination_folder_id" | "ids";
+  PackageSourceInput: "local_path" | "name" | "url";
+  PerformerCreateInput: "alias_list" | "birthdate" | "career_length" | "circumcised" | "country" | "custom_fields" | "death_date" | "details" | "disambiguation" | "ethnicity" | "eye_color" | "fake_tits" | "favorite" | "gender" | "hair_color" | "height_cm" | "ignore_auto_tag" | "image" | "instagram" | "measurements" | "name" | "penis_length" | "piercings" | "rating100" | "stash_ids" | "tag_ids" | "tattoos" | "twitter" | "url" | "urls" | "weight";
+  PerformerDestroyInput: "id";
+  PerformerUpdateInput: "alias_list" | "birthdate" | "career_length" | "circumcised" | "country" | "custom_fields" | "death_date" | "details" | "disambiguation" | "ethnicity" | "eye_color" | "fake_tits" | "favorite" | "gender" | "hair_color" | "height_cm" | "id" | "ignore_auto_tag" | "image" | "instagram" | "measurements" | "name" | "penis_length" | "piercings" | "rating100" | "stash_ids" | "tag_ids" | "tattoos" | "twitter" | "url" | "urls" | "weight";
+  ReorderSubGroupsInput: "group_id" | "insert_after" | "insert_at_id" | "sub_group_ids";
+  SaveFilterInput: "find_filter" | "id" | "mode" | "name" | "object_filter" | "ui_options";
+  ScanMetaDataFilterInput: "minModTime";
+  ScanMetadataInput: "filter" | "paths" | "rescan" | "scanGenerateClipPreviews" | "scanGenerateCovers" | "scanGenerateImagePreviews" | "scanGeneratePhashes" | "scanGeneratePreviews" | "scanGenerateSprites" | "scanGenerateThumbnails";
+  SceneCreateInput: "code" | "cover_image" | "date" | "details" | "director" | "file_ids" | "gallery_ids" | "groups" | "movies" | "organized" | "performer_ids" | "rating100" | "stash_ids" | "studio_id" | "tag_ids" | "title" | "url" | "urls";
+  SceneDestroyInput: "delete_file" | "delete_generated" | "id";
+  SceneGroupInput: "group_id" | "scene_index";
+  SceneHashInput: "checksum" | "oshash";
+  SceneMarkerCreateInput: "end_seconds" | "primary_tag_id" | "scene_id" | "seconds" | "tag_ids" | "title";
+  SceneMarkerUpdateInput: "end_seconds" | "id" | "primary_tag_id" | "scene_id" | "seconds" | "tag_ids" | "title";
+  SceneMergeInput: "destination" | "o_history" | "play_history" | "source" | "values";
+  SceneMovieInput: "movie_id" | "scene_index";
+  SceneParserInput: "capitalizeTitle" | "ignoreOrganized" | "ignoreWords" | "whitespaceCharacters";
+  SceneUpdateInput: "clientMutationId" | "code" | "cover_image" | "date" | "details" | "director" | "gallery_ids" | "groups" | "id" | "movies" | "o_counter" | "organized" | "performer_ids" | "play_count" | "play_duration" | "primary_file_id" | "rating100" | "resume_time" | "stash_ids" | "studio_id" | "tag_ids" | "title" | "url" | "urls";
+  ScenesDestroyInput: "delete_file" | "delete_generated" | "ids";
+  ScrapeMultiScenesInput: "scene_ids";
+  ScrapeSingleSceneInput: "query" | "scene_id" | "scene_input";
+  ScrapedSceneInput: "code" | "date" | "details" | "director" | "remote_site_id" | "title" | "url" | "urls";
+  ScraperSourceInput: "scraper_id" | "stash_box_endpoint" | "stash_box_index";
+  SetFingerprintsInput: "type" | "value";
+  StashBoxInput: "api_key" | "endpoint" | "max_requests_per_minute" | "name";
+  StashConfigInput: "excludeImage" | "excludeVideo" | "path";
+  StashIDInput: "endpoint" | "stash_id" | "updated_at";
+  StudioCreateInput: "aliases" | "details" | "favorite" | "ignore_auto_tag" | "image" | "name" | "parent_id" | "rating100" | "stash_ids" | "tag_ids" | "url" | "urls";
+  StudioDestroyInput: "id";
+  StudioUpdateInput: "aliases" | "details" | "favorite" | "id" | "ignore_auto_tag" | "image" | "name" | "parent_id" | "rating100" | "stash_ids" | "tag_ids" | "url" | "urls";
+  TagCreateInput: "aliases" | "child_ids" | "description" | "favorite" | "ignore_auto_tag" | "image" | "name" | "parent_ids" | "sort_name" | "stash_ids";
+  TagDestroyInput: "id";
+  TagUpdateInput: "aliases" | "child_ids" | "description" | "favorite" | "id" | "ignore_auto_tag" | "image" | "name" | "parent_ids" | "sort_name" | "stash_ids";
+  TagsMergeInput: "destination" | "source";
+}
+
 /** Input type -> field -> facts, for the input types the facade validates and those nested in them. */
-export const inputFields = {
+export const inputFields: { readonly [T in keyof InputFieldNames]: { readonly [F in InputFieldNames[T]]: MemberFacts } } = {
   AssignSceneFileInput: {
     file_id: { since: "v0.25.1", scalar: "ID", required: true },
     scene_id: { since: "v0.25.1", scalar: "ID", required: true },
@@ -811,10 +898,10 @@ export const inputFields = {
     destination: { since: "v0.25.1", scalar: "ID", required: true },
     source: { since: "v0.25.1", scalar: "ID", list: true, required: true },
   },
-} as const satisfies Readonly<Record<string, Readonly<Record<string, MemberFacts>>>>;
+};
 
 /** Enum -> value -> facts, for the enums those input types use. */
-export const enumValues = {
+export const enumValues: Readonly<Record<string, Readonly<Record<string, MemberFacts>>>> = {
   BlobsStorageType: {
     DATABASE: { since: "v0.25.1" },
     FILESYSTEM: { since: "v0.25.1" },
@@ -886,10 +973,10 @@ export const enumValues = {
     STANDARD: { since: "v0.25.1" },
     STANDARD_HD: { since: "v0.25.1" },
   },
-} as const satisfies Readonly<Record<string, Readonly<Record<string, MemberFacts>>>>;
+};
 
 /** An input type with generated field facts. */
-export type InputTypeName = keyof typeof inputFields;
+export type InputTypeName = keyof InputFieldNames;
 
 /** The field names of an input type (every committed release). */
-export type InputFieldName<T extends InputTypeName> = keyof (typeof inputFields)[T] & string;
+export type InputFieldName<T extends InputTypeName> = InputFieldNames[T];

@@ -159,12 +159,32 @@ function renderFacts(facts: TypeFacts): string[] {
   });
 }
 
-function renderGroup(name: string, doc: string, types: Map<string, TypeFacts>): string[] {
-  const lines = [doc, `export const ${name} = {`];
-  for (const [type, facts] of [...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    lines.push(`  ${type}: {`, ...renderFacts(facts), "  },");
+const byName = <V>(map: Map<string, V>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/**
+ * One facts table. Its declared type names only the members (through `names`,
+ * an interface of member-name unions) and types every value as MemberFacts:
+ * an inferred `as const` type would copy every fact into the .d.ts, which each
+ * consumer's tsc then parses (it doubled the declarations a consumer loads).
+ */
+function renderGroup(name: string, doc: string, types: Map<string, TypeFacts>, names?: string): string[] {
+  const type = names
+    ? `{ readonly [T in keyof ${names}]: { readonly [F in ${names}[T]]: MemberFacts } }`
+    : "Readonly<Record<string, Readonly<Record<string, MemberFacts>>>>";
+  const lines = [doc, `export const ${name}: ${type} = {`];
+  for (const [typeName, facts] of byName(types)) lines.push(`  ${typeName}: {`, ...renderFacts(facts), "  },");
+  lines.push("};", "");
+  return lines;
+}
+
+/** `interface <name> { Type: "a" | "b"; … }`: the member names of each type. */
+function renderNames(name: string, doc: string, types: Map<string, TypeFacts>): string[] {
+  const lines = [doc, `export interface ${name} {`];
+  for (const [typeName, facts] of byName(types)) {
+    const members = [...facts.keys()].sort().map((m) => JSON.stringify(m));
+    lines.push(`  ${typeName}: ${members.length ? members.join(" | ") : "never"};`);
   }
-  lines.push("} as const satisfies Readonly<Record<string, Readonly<Record<string, MemberFacts>>>>;", "");
+  lines.push("}", "");
   return lines;
 }
 
@@ -200,13 +220,14 @@ export function renderInputFieldsModule(root: string = repoRoot): string {
     "/** Committed release snapshots the facts were read from, oldest first. */",
     `export const inputFactReleases: readonly string[] = [${releases.map((r) => JSON.stringify(r)).join(", ")}];`,
     "",
-    ...renderGroup("inputFields", "/** Input type -> field -> facts, for the input types the facade validates and those nested in them. */", inputs),
+    ...renderNames("InputFieldNames", "/** Input type -> the names of its fields (every committed release). */", inputs),
+    ...renderGroup("inputFields", "/** Input type -> field -> facts, for the input types the facade validates and those nested in them. */", inputs, "InputFieldNames"),
     ...renderGroup("enumValues", "/** Enum -> value -> facts, for the enums those input types use. */", enums),
     "/** An input type with generated field facts. */",
-    "export type InputTypeName = keyof typeof inputFields;",
+    "export type InputTypeName = keyof InputFieldNames;",
     "",
     "/** The field names of an input type (every committed release). */",
-    "export type InputFieldName<T extends InputTypeName> = keyof (typeof inputFields)[T] & string;",
+    "export type InputFieldName<T extends InputTypeName> = InputFieldNames[T];",
     "",
   ].join("\n");
 }

@@ -11,7 +11,14 @@
  */
 import { hookFirings, hookTriggers, type HookFiring } from "../../generated/hooks";
 import type { StandInContext } from "./context";
+import { galleryChapterView, galleryView } from "./present-gallery";
+import { groupView, movieView } from "./present-group";
+import { imageView } from "./present-image";
+import { performerView } from "./present-performer";
 import { markerView, sceneView } from "./present-scene";
+import { studioView } from "./present-studio";
+import { tagView } from "./present-tag";
+import type { TableName, TableRecords } from "./tables";
 
 /** One trigger firing: the object id, the input Stash hands over, and the input's field names (updates only). */
 export interface HookEvent {
@@ -127,25 +134,40 @@ function derivedSpec(firings: readonly (HookFiring & { trigger: string })[]): Ho
   };
 }
 
-function refetchScene(ctx: StandInContext, view: unknown): unknown {
-  const scene = ctx.store.get("scenes", idOf(view));
-  return scene ? sceneView(ctx, scene) : view;
-}
-function refetchMarker(ctx: StandInContext, view: unknown): unknown {
-  const marker = ctx.store.get("markers", idOf(view));
-  return marker ? markerView(ctx, marker) : view;
-}
-const many = (one: (ctx: StandInContext, v: unknown) => unknown) => (ctx: StandInContext, views: unknown) =>
-  (views as unknown[]).map((v) => one(ctx, v));
+type Reread = (ctx: StandInContext, id: number) => unknown;
+const reread =
+  <T extends TableName>(table: T, view: (ctx: StandInContext, record: TableRecords[T]) => unknown): Reread =>
+  (ctx, id) => {
+    const record = ctx.store.get(table, id);
+    return record === undefined ? undefined : view(ctx, record);
+  };
 
-/** Answers the stand-in re-reads after hooks, as the resolvers do (resolver_mutation_scene.go). */
-const REFETCH: Record<string, HookSpec["refetch"]> = {
-  sceneCreate: refetchScene,
-  sceneUpdate: refetchScene,
-  scenesUpdate: many(refetchScene),
-  bulkSceneUpdate: many(refetchScene),
-  sceneMarkerUpdate: refetchMarker,
+/** How to read an answer's object again, by its GraphQL type. */
+const REREAD: Readonly<Record<string, Reread>> = {
+  Scene: reread("scenes", sceneView),
+  SceneMarker: reread("markers", markerView),
+  Tag: reread("tags", tagView),
+  Performer: reread("performers", performerView),
+  Studio: reread("studios", studioView),
+  Group: reread("groups", groupView),
+  Movie: reread("groups", movieView),
+  Gallery: reread("galleries", galleryView),
+  GalleryChapter: reread("galleryChapters", galleryChapterView),
+  Image: reread("images", imageView),
 };
+
+/**
+ * Re-reads the answer once hooks ran, so it shows what they changed: every
+ * resolver calls its getter after ExecutePostHooks, bulk forms per object
+ * (e.g. resolver_mutation_tag.go TagUpdate and BulkTagUpdate). An object a
+ * hook removed keeps the answer the mutation had.
+ */
+function refetchAnswer(ctx: StandInContext, answer: unknown): unknown {
+  if (Array.isArray(answer)) return answer.map((v) => refetchAnswer(ctx, v));
+  if (!answer || typeof answer !== "object") return answer;
+  const again = REREAD[(answer as { __typename?: string }).__typename ?? ""];
+  return again?.(ctx, idOf(answer)) ?? answer;
+}
 
 /** Builds the spec of every mutation generated/hooks.ts names. */
 function buildSpecs(): Record<string, HookSpec> {
@@ -157,9 +179,9 @@ function buildSpecs(): Record<string, HookSpec> {
     }
   }
   const specs: Record<string, HookSpec> = {};
-  for (const [mutation, firings] of byMutation) specs[mutation] = { ...derivedSpec(firings), refetch: REFETCH[mutation] };
+  for (const [mutation, firings] of byMutation) specs[mutation] = { ...derivedSpec(firings), refetch: refetchAnswer };
   // SceneCreate fires from pkg/scene/create.go (RegisterPostHooks with no input), outside the resolver file.
-  specs.sceneCreate = { after: (_a, result) => [{ trigger: "Scene.Create.Post", id: idOf(result), input: null, inputFields: null }], refetch: REFETCH.sceneCreate };
+  specs.sceneCreate = { after: (_a, result) => [{ trigger: "Scene.Create.Post", id: idOf(result), input: null, inputFields: null }], refetch: refetchAnswer };
   return specs;
 }
 

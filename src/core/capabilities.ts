@@ -6,7 +6,7 @@
  */
 // graphql.web (urql's own GraphQL core) keeps graphql-js out of bundles; its AST is the same shape.
 import { Kind } from "@0no-co/graphql.web";
-import type { DocumentNode, FieldNode, OperationDefinitionNode } from "graphql";
+import type { DocumentNode, FieldNode, OperationDefinitionNode } from "graphql/language/ast.js";
 import type { TypedDocumentNode } from "../../generated/typed-document";
 import { operationCoordinates, operationMinVersion, probedTypeNames } from "../../generated/compat";
 import { StashNotStashError, StashUnsupportedError } from "./errors";

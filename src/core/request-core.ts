@@ -10,13 +10,15 @@
 import { Client, makeOperation, type Operation, type OperationResult } from "@urql/core";
 import { pipe, subscribe, take } from "wonka";
 import type { AnyVariables, TypedDocumentNode } from "../../generated/typed-document";
-import type { DocumentNode, OperationDefinitionNode } from "graphql";
+// The AST module only: the bare "graphql" entry would pull all of graphql-js into every consumer's type-check.
+import type { DocumentNode, OperationDefinitionNode } from "graphql/language/ast.js";
 import type { Capabilities } from "./capabilities";
 import { abortError, StashValidationError } from "./errors";
 import { parseResult } from "./parse-result";
 import { httpExchange, type HttpContext } from "./http-exchange";
 import { createLimit, type Limit } from "./limit";
-import { resolveRetry, retryExchange, type ResolvedRetry, type RetryContext } from "./retry";
+import { resolveRetry, retryExchange, type RetryContext } from "./retry";
+import type { ResolvedRetry } from "./retry-options";
 import type { RetryOptions } from "./retry-options";
 import { SUBSCRIPTIONS, type SubscriptionSlot } from "./subscription-slot";
 import type { ReconnectOptions } from "./subscriptions";

@@ -18,3 +18,6 @@ export interface RetryOptions {
   /** A `Retry-After` longer than this (ms, default 30,000) is not waited for: the error is thrown. */
   maxRetryAfterMs?: number;
 }
+
+/** A retry policy with every default filled in (kept here, free of urql types, because the client's declarations name it). */
+export type ResolvedRetry = Required<RetryOptions>;

@@ -9,12 +9,9 @@ import { makeOperation, type Exchange, type Operation, type OperationResult } fr
 import { filter, makeSubject, merge, onPush, pipe } from "wonka";
 import { StashValidationError } from "./errors";
 import { retryAfterMs, type TransportRecord } from "./parse-result";
-import type { RetryOptions } from "./retry-options";
+import type { ResolvedRetry, RetryOptions } from "./retry-options";
 
-export type { RetryOptions } from "./retry-options";
-
-/** A retry policy with every default filled in. */
-export type ResolvedRetry = Required<RetryOptions>;
+export type { ResolvedRetry, RetryOptions } from "./retry-options";
 
 const DEFAULTS: ResolvedRetry = { retries: 2, minDelayMs: 200, maxDelayMs: 5_000, factor: 2, maxRetryAfterMs: 30_000 };
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);

@@ -3,7 +3,7 @@
  * core's WebSocket, as a function rather than a method so that only apps that
  * subscribe bundle the socket code. `StashCore.subscribe` goes through it too.
  */
-import type { OperationDefinitionNode } from "graphql";
+import type { OperationDefinitionNode } from "graphql/language/ast.js";
 import type { AnyVariables, TypedDocumentNode } from "../../generated/typed-document";
 import { SUBSCRIPTIONS, type SubscribableCore } from "./subscription-slot";
 import { createSubscriptionTransport, type SubscriptionOptions } from "./subscriptions";

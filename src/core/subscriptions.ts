@@ -6,7 +6,7 @@
  * The socket opens with the first subscription and closes after the last.
  */
 import { Client, createRequest, subscriptionExchange, type ExecutionResult, type OperationResult } from "@urql/core";
-import type { DocumentNode, OperationDefinitionNode } from "graphql";
+import type { DocumentNode, OperationDefinitionNode } from "graphql/language/ast.js";
 import { createClient } from "graphql-ws";
 import { defaultWebSocket } from "./transport-websocket";
 import type { AnyVariables, TypedDocumentNode } from "../../generated/typed-document";

@@ -5,7 +5,7 @@
  */
 // graphql.web (urql's own GraphQL core) keeps graphql-js out of bundles; its AST is the same shape.
 import { Kind, parse } from "@0no-co/graphql.web";
-import type { DocumentNode } from "graphql";
+import type { DocumentNode } from "graphql/language/ast.js";
 import type { TypedDocumentNode } from "../../generated/typed-document";
 import type { CallOptions, StashCoreApi } from "../core/client";
 import { emptyResultError, StashError, StashGraphQLError, StashValidationError, type StashGraphQLErrorEntry } from "../core/errors";

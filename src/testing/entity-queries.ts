@@ -10,12 +10,12 @@ import type { RootResolver, StandInContext } from "./context";
 import { pageByIdIndex } from "./filter/paging";
 import { selectEntities } from "./filter/select";
 import { sortAndPage, type FindFilterInput, type SortSpec } from "./find-filter";
-import { parseId, parseIds } from "./ids";
-import { tagOrder } from "./present-entity-parts";
+import { parseId } from "./ids";
+import { recordsByIdList } from "./media-ids";
+import { nameOrder, tagOrder } from "./present-entity-parts";
 import { performerView } from "./present-performer";
 import { studioView } from "./present-studio";
 import { tagView } from "./present-tag";
-import { converting } from "./scene-input";
 import { performerSortSpec } from "./sorts/performer";
 import { studioSortSpec } from "./sorts/studio";
 import { forRelease } from "./sorts/release";
@@ -56,17 +56,6 @@ function findOne(kind: Kind): RootResolver {
   };
 }
 
-/** handleIDList (internal/api/input.go): repeated ids are refused before conversion. */
-function idList(raw: readonly unknown[]): number[] {
-  const seen = new Set<string>();
-  for (const id of raw) {
-    const key = String(id);
-    if (seen.has(key)) throw new Error(`validating ids: duplicate id found: ${key}`);
-    seen.add(key);
-  }
-  return converting("ids", () => parseIds(raw));
-}
-
 /** The filter, search, sort and page of one find call, on the shared filter engine and sort specs. */
 function query(kind: Kind, ctx: StandInContext, args: Record<string, any>, info: GraphQLResolveInfo): { count: number; items: AnyRecord[] } {
   const filter = args.filter as FindFilterInput | null | undefined;
@@ -79,13 +68,9 @@ function query(kind: Kind, ctx: StandInContext, args: Record<string, any>, info:
 
 function findMany(kind: Kind): RootResolver {
   return (args, ctx, info) => {
-    const raw = (args.ids as unknown[] | null | undefined)?.length ? (args.ids as unknown[]) : (args.performer_ids as unknown[] | null | undefined);
-    if (raw && raw.length > 0) {
-      const records = idList(raw).map((id) => {
-        const record = ctx.store.get(kind.table, id);
-        if (!record) throw new Error(`${kind.noun} with id ${id} not found`);
-        return record;
-      });
+    const raw = (args.ids as unknown[] | null | undefined)?.length ? args.ids : args.performer_ids;
+    const records = recordsByIdList<AnyRecord>(raw, "ids", (id) => ctx.store.get(kind.table, id), (id) => new Error(`${kind.noun} with id ${id} not found`));
+    if (records) {
       return { count: records.length, [kind.resultKey]: records.map((r) => kind.view(ctx, r)) };
     }
     const page = query(kind, ctx, args, info);
@@ -98,7 +83,7 @@ function all(kind: Kind): RootResolver {
   return (_args, ctx) => {
     const rows = [...ctx.store.all(kind.table)] as AnyRecord[];
     if (kind.table === "tags") (rows as TagRecord[]).sort(tagOrder);
-    else rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+    else rows.sort(nameOrder);
     return rows.map((r) => kind.view(ctx, r));
   };
 }

@@ -6,7 +6,7 @@
  * Scene scraping lives in scene-scrapers.ts.
  */
 import type { ResolverModule, RootResolver, StandInContext } from "./context";
-import { parseIds } from "./ids";
+import { parseId, parseIds } from "./ids";
 
 interface Source {
   readonly scraper_id?: string | null;
@@ -57,8 +57,8 @@ const scrapeSinglePerformer: RootResolver = (args, ctx) => {
     if (!failure.message.startsWith("the stand-in")) throw failure;
     if (!given(input.performer_id) && !given(input.query)) throw new Error("not implemented");
     if (given(input.performer_id)) {
-      const [id] = parseIds([input.performer_id]);
-      if (!ctx.store.has("performers", id!)) throw new Error(`performer with id ${id} not found`);
+      const id = parseId(input.performer_id);
+      if (!ctx.store.has("performers", id)) throw new Error(`performer with id ${id} not found`);
     } else if (input.query === "") return null;
     throw failure;
   }

@@ -57,9 +57,14 @@ function setPath(store: Store, file: AnyFile, path: string, stamp: string): void
   store.patch(file.table, file.record.id, { path, updatedAt: stamp });
 }
 
+/** The folders inside a zip file (folders.zip_file_id). */
+function foldersInZip(store: Store, zipId: number): FolderRecord[] {
+  return [...store.all("folders")].filter((f) => f.zipFileId === zipId);
+}
+
 /** A moved zip takes the folders inside it (and their files) along (pkg/file/move.go transferZipHierarchy). */
 function moveZipContents(store: Store, zipId: number, oldPath: string, newPath: string, stamp: string): void {
-  const inside = [...store.all("folders")].filter((f) => f.zipFileId === zipId);
+  const inside = foldersInZip(store, zipId);
   for (const folder of inside) {
     const moved = newPath + folder.path.slice(oldPath.length);
     for (const file of allFiles(store)) if (dirName(file.record.path) === folder.path) setPath(store, file, joinPath(moved, baseName(file.record.path)), stamp);
@@ -137,7 +142,7 @@ const deleteFiles: RootResolver = (args, ctx) => {
       if (fileOwner(store, file)?.primary) throw new Error(`cannot delete primary file ${file.record.path}`);
       // A zip goes with its contents and the folders inside it (pkg/file/delete.go ZipDestroyer).
       if (file.table === "galleryFiles") {
-        const folders = [...store.all("folders")].filter((f) => f.zipFileId === id);
+        const folders = foldersInZip(store, id);
         const paths = new Set(folders.map((f) => f.path));
         for (const inner of allFiles(store)) if (paths.has(dirName(inner.record.path))) destroyFile(store, inner);
         for (const folder of folders) store.remove("folders", folder.id);

@@ -8,7 +8,8 @@ import { anyFileView, ensureFolders, findAnyFile, findFileByPath, type AnyFile }
 import type { FileEntry } from "./file-filter";
 import { selectEntities } from "./filter/select";
 import { sortAndPage, type FindFilterInput, type SortSpec } from "./find-filter";
-import { parseId } from "./ids";
+import { parseId, parseIds } from "./ids";
+import { recordsByIdList } from "./media-ids";
 import { baseName, dirName, folderRecordView } from "./present-media-file";
 import type { FolderRecord } from "./store";
 
@@ -33,23 +34,6 @@ const FOLDER_SORT: SortSpec<FolderRecord> = {
     updated_at: (f) => f.updatedAt,
   },
 };
-
-function idList(raw: unknown[], validate: boolean): number[] {
-  if (validate) {
-    const seen = new Set<string>();
-    for (const id of raw.map(String)) {
-      if (seen.has(id)) throw new Error(`validating ids: duplicate id found: ${id}`);
-      seen.add(id);
-    }
-  }
-  return raw.map((r) => {
-    try {
-      return parseId(r);
-    } catch (err) {
-      throw validate ? new Error(`converting ids: ${(err as Error).message}`) : err;
-    }
-  });
-}
 
 const findFile: RootResolver = (args, ctx) => {
   if (args.id != null) {
@@ -82,7 +66,8 @@ const findFiles: RootResolver = (args, ctx, info) => {
   const { store } = ctx;
   const ids = args.ids as unknown[] | null | undefined;
   if (ids && ids.length > 0) {
-    const files = idList(ids, false).map((id) => {
+    // FindFiles converts the ids without handleIDList's duplicate check.
+    const files = parseIds(ids).map((id) => {
       const file = findAnyFile(store, id);
       if (!file) throw new Error(`file with id ${id} not found`);
       return file;
@@ -116,13 +101,8 @@ const findFolder: RootResolver = (args, ctx) => {
 const findFolders: RootResolver = (args, ctx, info) => {
   const { store } = ctx;
   ensureFolders(store);
-  const ids = args.ids as unknown[] | null | undefined;
-  if (ids && ids.length > 0) {
-    const folders = idList(ids, true).map((id) => {
-      const folder = store.get("folders", id);
-      if (!folder) throw new Error(`folder with id ${id} not found`);
-      return folder;
-    });
+  const folders = recordsByIdList(args.ids, "ids", (id) => store.get("folders", id), (id) => new Error(`folder with id ${id} not found`));
+  if (folders) {
     return { count: folders.length, folders: folders.map((f) => folderRecordView(ctx, f)) };
   }
   const filter = args.filter as FindFilterInput | null | undefined;

@@ -36,7 +36,8 @@ export interface PageResult<T> {
   readonly items: T[];
 }
 
-const DEFAULT_PER_PAGE = 25;
+/** Stash's page size when a find filter names none (pkg/models/find_filter.go). */
+export const DEFAULT_PER_PAGE = 25;
 
 function compareValues(a: SortValue, b: SortValue): number {
   if (a === b) return 0;
@@ -89,6 +90,16 @@ function randomSeed(name: string): bigint | null {
   return BigInt(text);
 }
 
+/** A key read once per item for one comparator: a sort compares each item many times, and keys may be counts or BigInt hashes. */
+function readOnce<T extends { id: number }>(read: (item: T) => SortValue): (item: T) => SortValue {
+  const cache = new Map<number, SortValue>();
+  return (item) => {
+    let v = cache.get(item.id);
+    if (v === undefined) cache.set(item.id, (v = read(item)));
+    return v;
+  };
+}
+
 /** The primary key of a sort (checked: `invalid sort: X`, pkg/sqlite/sql.go validateSort), without direction or tie-breaks. */
 function primaryKey<T extends { id: number }>(sort: string | null | undefined, spec: SortSpec<T>): (item: T) => SortValue {
   const name = sort || spec.defaultSort || "id";
@@ -105,8 +116,8 @@ export function comparatorFor<T extends { id: number }>(
   sort: string | null | undefined,
   spec: SortSpec<T>,
 ): (a: T, b: T) => number {
-  const key = primaryKey(sort, spec);
-  const tie = spec.tieBreak;
+  const key = readOnce(primaryKey(sort, spec));
+  const tie = spec.tieBreak ? readOnce(spec.tieBreak) : null;
   return (a, b) => compareValues(key(a), key(b)) || (tie ? compareValues(tie(a), tie(b)) : 0) || a.id - b.id;
 }
 
@@ -117,19 +128,10 @@ function directed<T extends { id: number }>(filter: FindFilterInput | null | und
     const compare = comparatorFor(filter?.sort, spec);
     return descending ? (a, b) => compare(b, a) : compare;
   }
-  const key = primaryKey(filter?.sort, spec);
-  const tie = spec.tieBreak;
+  const key = readOnce(primaryKey(filter?.sort, spec));
+  const tie = readOnce(spec.tieBreak);
   const sign = descending ? -1 : 1;
-  // Keys are read once per item: a sort compares each item many times.
-  const keys = new Map<number, SortValue>();
-  const ties = new Map<number, SortValue>();
-  const read = (m: Map<number, SortValue>, f: (item: T) => SortValue, item: T) => {
-    let v = m.get(item.id);
-    if (v === undefined) m.set(item.id, (v = f(item)));
-    return v;
-  };
-  return (a, b) =>
-    sign * compareValues(read(keys, key, a), read(keys, key, b)) || compareValues(read(ties, tie, a), read(ties, tie, b)) || a.id - b.id;
+  return (a, b) => sign * compareValues(key(a), key(b)) || compareValues(tie(a), tie(b)) || a.id - b.id;
 }
 
 /** Store tables iterate in id order, so an id sort over them is usually already done: skip it when so. */

@@ -7,6 +7,8 @@
 import type { ResolverModule, RootResolver, StandInContext } from "./context";
 import { sortAndPage, type FindFilterInput } from "./find-filter";
 import { parseId } from "./ids";
+import { recordsByIdList } from "./media-ids";
+import { nameOrder } from "./present-entity-parts";
 import { groupView, movieView } from "./present-group";
 import { pageByIdIndex } from "./filter/paging";
 import { selectEntities } from "./filter/select";
@@ -31,30 +33,10 @@ interface FindManyOptions {
   readonly resultKey: string;
 }
 
-function byIds(ctx: StandInContext, raw: readonly unknown[]): GroupRecord[] {
-  const seen = new Set<string>();
-  for (const id of raw.map(String)) {
-    if (seen.has(id)) throw new Error(`validating ids: duplicate id found: ${id}`);
-    seen.add(id);
-  }
-  return raw.map((r) => {
-    let id: number;
-    try {
-      id = parseId(r);
-    } catch (err) {
-      throw new Error(`converting ids: ${(err as Error).message}`);
-    }
-    const group = ctx.store.get("groups", id);
-    if (!group) throw new Error(`group with id ${id} not found`);
-    return group;
-  });
-}
-
 function findMany(options: FindManyOptions): RootResolver {
   return (args, ctx, info) => {
-    const ids = args.ids as unknown[] | null | undefined;
-    if (ids && ids.length > 0) {
-      const groups = byIds(ctx, ids);
+    const groups = recordsByIdList(args.ids, "ids", (id) => ctx.store.get("groups", id), (id) => new Error(`group with id ${id} not found`));
+    if (groups) {
       return { count: groups.length, [options.resultKey]: groups.map((g) => options.view(ctx, g)) };
     }
     const filter = args.filter as FindFilterInput | null | undefined;
@@ -76,6 +58,6 @@ export const groupQueries: ResolverModule = {
     findMovies: findMany({ view: movieView, filterArg: "movie_filter", typeName: "MovieFilterType", resultKey: "movies" }),
     // resolver_query_find_movie.go AllMovies: GroupStore.All, by name then id.
     allMovies: (_args, ctx) =>
-      [...ctx.store.all("groups")].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id)).map((g) => movieView(ctx, g)),
+      [...ctx.store.all("groups")].sort(nameOrder).map((g) => movieView(ctx, g)),
   },
 };

@@ -96,14 +96,13 @@ const findSceneMarkers: RootResolver = (args, ctx, info) => {
     return { count: markers.length, scene_markers: markers.map((m) => markerView(ctx, m)) };
   }
   const filter = args.filter as FindFilterInput | null | undefined;
-  const env = filterEnv(ctx.store, info.schema);
   const filterArg = args.scene_marker_filter as Record<string, unknown> | null | undefined;
   const sort = filter?.sort || "title";
   requireReleaseSort("sceneMarkers", ctx.release, sort);
   // An id sort is unique, so Stash's scene/seconds tail never applies: the id index answers it.
   const indexed = pageByIdIndex(ctx.store, "markers", filterArg, filter, "title");
   if (indexed) return { count: indexed.count, scene_markers: indexed.items.map((m) => markerView(ctx, m)) };
-  const selected = selectRecords(env, MARKER_SPEC, filterArg, filter?.q).records;
+  const selected = selectRecords(filterEnv(ctx.store, info.schema), MARKER_SPEC, filterArg, filter?.q).records;
   const compare = markerComparator(ctx, sort, filter?.direction === "DESC");
   const rows = rowsOf(ctx, selected);
   rows.sort(compare);

@@ -1,4 +1,4 @@
-/** The `ids` argument of findGalleries/findImages (internal/api/input.go handleIDList, FindMany). */
+/** The `ids` argument of the find queries (internal/api/input.go handleIDList, FindMany). */
 import { parseId } from "./ids";
 
 /**

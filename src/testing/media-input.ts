@@ -7,12 +7,12 @@
  */
 import type { StandInContext } from "./context";
 import { convertSceneDate } from "./dates";
-import { foreignKeyError, parseId } from "./ids";
+import { parseId } from "./ids";
 import { applyBulk, bulkIds, type BulkList, type BulkMode } from "./scene-bulk";
+import { checkRefs } from "./entity-input";
 import { convertIdList, converting, has } from "./scene-input";
-import type { Store } from "./store";
 
-export { applyBulk, bulkIds, convertIdList, converting, has, type BulkList };
+export { applyBulk, bulkIds, checkRefs, convertIdList, converting, has, type BulkList };
 
 /** A GraphQL input object as graphql-js coerced it: absent keys are really absent. */
 export type MediaInput = Readonly<Record<string, unknown>>;
@@ -91,10 +91,6 @@ export function idListUpdate(input: MediaInput, key: string, what: string): Bulk
   return has(input, key) ? { mode: "SET", values: convertIdList(input[key], what) } : null;
 }
 
-/** Fails like SQLite's foreign keys when an id points at nothing. */
-export function checkRefs(store: Store, table: "studios" | "tags" | "performers" | "scenes" | "galleries", ids: readonly number[]): void {
-  for (const id of ids) if (!store.has(table, id)) throw foreignKeyError();
-}
 
 /** A list with duplicates dropped, first occurrence kept (join inserts ignore repeats). */
 export function unique<T>(values: readonly T[]): T[] {

@@ -23,6 +23,11 @@ export function depthArg(args: Record<string, unknown> | undefined): number | nu
   return typeof depth === "number" ? depth : null;
 }
 
+/** By name in SQLite's binary collation, then id: the `All` order of performers, studios, groups and saved filters. */
+export function nameOrder(a: { readonly name: string; readonly id: number }, b: { readonly name: string; readonly id: number }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id;
+}
+
 /**
  * Related tags in Stash's order: `COALESCE(sort_name, name) COLLATE NATURAL_CI`
  * (pkg/sqlite/tables.go tagTableSort), then id.

@@ -6,6 +6,7 @@
 import type { ResolverModule, RootResolver, StandInContext } from "./context";
 import { converting } from "./scene-input";
 import { parseId } from "./ids";
+import { nameOrder } from "./present-entity-parts";
 import type { SavedFilterRecord } from "./store";
 import { missingRow } from "./missing-row";
 
@@ -51,7 +52,7 @@ const findSavedFilters: RootResolver = (args, ctx) => {
   if (!mode) return all.map(savedFilterView);
   return all
     .filter((f) => sameMode(f.mode, mode))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id))
+    .sort(nameOrder)
     .map(savedFilterView);
 };
 

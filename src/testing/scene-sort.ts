@@ -24,24 +24,13 @@ function phashOrderKey(hex: string): string | null {
 }
 
 /**
- * The sort spec for findScenes over `items`. Keys that look up other tables
- * are memoised; text keys become ranks among `items`, so each comparison is a
- * number comparison rather than a string one.
+ * The sort spec for findScenes over `items`. The comparator reads each key
+ * once per item (find-filter.ts); text keys become ranks among `items`, so
+ * each comparison is a number comparison rather than a string one.
  */
 export function sceneSortSpec(store: Store, items: readonly SceneRecord[]): SortSpec<SceneRecord> {
   const primary = (s: SceneRecord): FileRecord | undefined =>
     s.fileIds[0] === undefined ? undefined : store.get("files", s.fileIds[0]);
-  const memo = (read: (s: SceneRecord) => SortValue) => {
-    const cache = new Map<number, SortValue>();
-    return (s: SceneRecord): SortValue => {
-      let v = cache.get(s.id);
-      if (v === undefined) {
-        v = read(s);
-        cache.set(s.id, v);
-      }
-      return v;
-    };
-  };
   const ranked = (read: (s: SceneRecord) => string | null) => {
     let ranks: Map<number, number> | undefined;
     return (s: SceneRecord): SortValue => {
@@ -60,11 +49,10 @@ export function sceneSortSpec(store: Store, items: readonly SceneRecord[]): Sort
       return ranks.get(s.id) ?? null;
     };
   };
-  const file = (read: (f: FileRecord, s: SceneRecord) => SortValue) =>
-    memo((s) => {
-      const f = primary(s);
-      return f ? read(f, s) : null;
-    });
+  const file = (read: (f: FileRecord, s: SceneRecord) => SortValue) => (s: SceneRecord) => {
+    const f = primary(s);
+    return f ? read(f, s) : null;
+  };
   const fileText = (read: (f: FileRecord) => string | null) =>
     ranked((s) => {
       const f = primary(s);

@@ -9,6 +9,7 @@ import type { Fixture, SeedResult } from "./fixture";
 import type { FixtureGallery, FixtureImage, FixtureImageFile } from "./fixture-media";
 import { normalizeTime } from "./fixture-validate";
 import { galleryImages } from "./gallery-images";
+import { uniqueIds } from "./ids";
 import { setGalleryScenes } from "./gallery-scenes";
 import { dirName } from "./present-media-file";
 import { blankGallery, type GalleryRecord } from "./records/gallery";
@@ -42,8 +43,6 @@ function formatOf(file: FixtureImageFile): string {
   const ext = /\.([^./\\]+)$/.exec(file.path)?.[1]?.toLowerCase() ?? "";
   return ext === "jpg" ? "jpeg" : ext;
 }
-
-const unique = (ids: readonly number[]): number[] => [...new Set(ids)];
 
 /** The state of one seed call. */
 class MediaSeeder {
@@ -128,15 +127,15 @@ class MediaSeeder {
       rating100: g.rating100 ?? null,
       organized: g.organized ?? false,
       studioId: g.studio ? this.names.studio(g.studio) : null,
-      tagIds: unique((g.tags ?? []).map((t) => this.names.tag(t))),
-      performerIds: unique((g.performers ?? []).map((p) => this.names.performer(p))),
+      tagIds: uniqueIds((g.tags ?? []).map((t) => this.names.tag(t))),
+      performerIds: uniqueIds((g.performers ?? []).map((p) => this.names.performer(p))),
       folderId,
       fileIds,
       createdAt: time(g.created_at, stamp),
       updatedAt: time(g.updated_at, stamp),
     };
     store.put("galleries", record);
-    setGalleryScenes(store, id, unique((g.scenes ?? []).map((s, i) => this.sceneId(s, `${at}.scenes[${i}]`))));
+    setGalleryScenes(store, id, uniqueIds((g.scenes ?? []).map((s, i) => this.sceneId(s, `${at}.scenes[${i}]`))));
     this.result.galleries.push(String(id));
   }
 
@@ -188,9 +187,9 @@ class MediaSeeder {
       organized: img.organized ?? false,
       oCounter: img.o_counter ?? 0,
       studioId: img.studio ? this.names.studio(img.studio) : null,
-      tagIds: unique((img.tags ?? []).map((t) => this.names.tag(t))),
-      performerIds: unique((img.performers ?? []).map((p) => this.names.performer(p))),
-      galleryIds: unique(galleryIds),
+      tagIds: uniqueIds((img.tags ?? []).map((t) => this.names.tag(t))),
+      performerIds: uniqueIds((img.performers ?? []).map((p) => this.names.performer(p))),
+      galleryIds: uniqueIds(galleryIds),
       fileIds,
       createdAt: time(img.created_at, stamp),
       updatedAt: time(img.updated_at, stamp),

@@ -5,6 +5,7 @@
  */
 import { entityName, type Fixture, type FixtureFile, type FixtureScene, type SeedResult } from "./fixture";
 import { normalizeTime, validateFixture } from "./fixture-validate";
+import { uniqueIds } from "./ids";
 import { blankGroup } from "./records/group";
 import { blankPerformer } from "./records/performer";
 import { blankStudio } from "./records/studio";
@@ -118,8 +119,8 @@ function seedScene(store: Store, scene: FixtureScene, idx: SeedIndexes, result: 
     rating100: scene.rating100 ?? null,
     organized: scene.organized ?? false,
     studioId: scene.studio ? idx.studios.resolve(scene.studio) : null,
-    tagIds: [...new Set((scene.tags ?? []).map((t) => idx.tags.resolve(t)))],
-    performerIds: [...new Set((scene.performers ?? []).map((p) => idx.performers.resolve(p)))],
+    tagIds: uniqueIds((scene.tags ?? []).map((t) => idx.tags.resolve(t))),
+    performerIds: uniqueIds((scene.performers ?? []).map((p) => idx.performers.resolve(p))),
     galleryIds: [],
     groups: (scene.groups ?? []).map((g) => ({
       groupId: idx.groups.resolve(entityName(g)),
@@ -143,7 +144,7 @@ function seedScene(store: Store, scene: FixtureScene, idx: SeedIndexes, result: 
   for (const marker of scene.markers ?? []) {
     const primaryTagId = idx.tags.resolve(marker.primary_tag);
     const markerId = store.allocateId("markers");
-    const tagIds = [...new Set((marker.tags ?? []).map((t) => idx.tags.resolve(t)))].filter((t) => t !== primaryTagId);
+    const tagIds = uniqueIds((marker.tags ?? []).map((t) => idx.tags.resolve(t))).filter((t) => t !== primaryTagId);
     store.put("markers", {
       id: markerId,
       sceneId: id,

@@ -5,7 +5,7 @@
  * resolved endpoint then fails because the stand-in never goes online.
  */
 import type { ResolverModule, RootResolver, StandInContext } from "./context";
-import { parseIds } from "./ids";
+import { parseId, parseIds } from "./ids";
 import { converting } from "./scene-input";
 
 type Box = { endpoint: string; name?: string };
@@ -39,7 +39,7 @@ const submitStashBoxFingerprints: RootResolver = (args, ctx) => {
 function draft(table: "scenes" | "performers"): RootResolver {
   return (args, ctx) => {
     const box = resolveBox(ctx, args.input.stash_box_index, args.input.stash_box_endpoint, "stash_box_index");
-    const id = converting("id", () => parseIds([args.input.id])[0]!);
+    const id = converting("id", () => parseId(args.input.id));
     if (!ctx.store.has(table, id)) throw new Error(`${table === "scenes" ? "scene" : "performer"} with id ${id} not found`);
     throw offline(box);
   };

@@ -28,7 +28,7 @@ import {
 } from "./entity-input";
 import { clearSingle, STUDIO_SINGLES } from "./entity-links";
 import { checkAliasRows, ensureNameUnique } from "./entity-names";
-import { parseId } from "./ids";
+import { idFromString } from "./media-input";
 import { checkNoLegacyUrls } from "./performer-input";
 import { studioView } from "./present-studio";
 import { blankStudio } from "./records/studio";
@@ -63,13 +63,7 @@ function validateName(store: Store, id: number, name: string, alias: boolean): v
 
 /** translator.intPtrFromString / optionalIntFromString (internal/api/changeset_translator.go) with Stash's message. */
 function parentIdOf(raw: unknown): number {
-  return converting("parent id", () => {
-    try {
-      return parseId(raw);
-    } catch (err) {
-      throw new Error(`converting ${String(raw)} to int: ${(err as Error).message}`);
-    }
-  });
+  return converting("parent id", () => idFromString(raw));
 }
 
 /** validateParent: walking up from the new parent must never reach the studio. */

@@ -8,6 +8,8 @@ import type { GraphQLSchema } from "graphql";
 import { formatTime, type Store } from "../store";
 import type { AnySpec, Hierarchy } from "./types";
 
+const PHASH_COUNTS = Symbol("phash counts");
+
 /** Specs by input type name (`TagFilterType`, `MovieFilterType`, …). */
 export type SpecRegistry = ReadonlyMap<string, AnySpec>;
 
@@ -15,7 +17,6 @@ export type SpecRegistry = ReadonlyMap<string, AnySpec>;
 export class FilterEnv {
   /** BETWEEN's default upper bound for dates and timestamps (Stash: now + 1 day). */
   readonly upperDefault: string;
-  private phashes?: Map<string, number>;
   /** Lookups other modules build on first use (`lookup`), by key. */
   private readonly lookups = new Map<symbol, unknown>();
 
@@ -52,13 +53,12 @@ export class FilterEnv {
 
   /** How many video files (attached or not) carry this phash. */
   phashCount(phash: string): number {
-    if (!this.phashes) {
-      this.phashes = new Map();
-      for (const file of this.store.all("files")) {
-        if (file.phash) this.phashes.set(file.phash, (this.phashes.get(file.phash) ?? 0) + 1);
-      }
-    }
-    return this.phashes.get(phash) ?? 0;
+    const counts = this.lookup(PHASH_COUNTS, () => {
+      const out = new Map<string, number>();
+      for (const file of this.store.all("files")) if (file.phash) out.set(file.phash, (out.get(file.phash) ?? 0) + 1);
+      return out;
+    });
+    return counts.get(phash) ?? 0;
   }
 
   /** The spec serving an input type; an unknown type is a stand-in gap, named by `path` (the key using it). */

@@ -44,7 +44,8 @@ export function expandHierarchy(
   return out;
 }
 
-function foldExcludes<T extends MultiCriterionInput>(c: T): { modifier: string; values: string[]; excludes: string[] } {
+/** Stash folds an EXCLUDES modifier into `excludes` and matches what remains as INCLUDES_ALL. */
+export function foldExcludes<T extends MultiCriterionInput>(c: T): { modifier: string; values: string[]; excludes: string[] } {
   const values = [...(c.value ?? [])];
   const excludes = [...(c.excludes ?? [])];
   if (c.modifier === "EXCLUDES") return { modifier: "INCLUDES_ALL", values: [], excludes: [...excludes, ...values] };

@@ -6,10 +6,8 @@
  * and the count come from the store's sorted id index by binary search, so
  * every page costs the same whatever the library size.
  */
-import type { FindFilterInput } from "../find-filter";
+import { DEFAULT_PER_PAGE, type FindFilterInput } from "../find-filter";
 import { lowerBound, type Store, type TableName, type TableRecords } from "../store";
-
-const DEFAULT_PER_PAGE = 25;
 
 /** A page cut straight from the id index. */
 export interface IdPage<R> {

@@ -7,6 +7,7 @@
  */
 import { criterionId, type HierarchicalCriterionInput } from "../criteria";
 import type { FilterEnv } from "./env";
+import { foldExcludes } from "./multi";
 import type { CustomField, Test } from "./types";
 
 /** Ids reachable from `root` by `step`, at most `levels` steps away (root excluded unless a cycle returns to it). */
@@ -28,13 +29,6 @@ function reach(root: number, levels: number, step: (id: number) => readonly numb
   return out;
 }
 
-function combineExcludes(c: HierarchicalCriterionInput): { modifier: string; values: string[]; excludes: string[] } {
-  const values = [...(c.value ?? [])];
-  const excludes = [...(c.excludes ?? [])];
-  if (c.modifier === "EXCLUDES") return { modifier: "INCLUDES_ALL", values: [], excludes: [...excludes, ...values] };
-  return { modifier: c.modifier, values, excludes };
-}
-
 /**
  * A relatives criterion. `down(id)` walks from a named id towards the records
  * that match (children for `parents`); `count(record)` is how many direct
@@ -46,7 +40,7 @@ export function relativesField<R extends { readonly id: number }>(
 ): CustomField<R, never> {
   return {
     compile: (input: HierarchicalCriterionInput, env): Test<R, never> | null => {
-      const c = combineExcludes(input);
+      const c = foldExcludes(input);
       if (!["INCLUDES_ALL", "INCLUDES", "EXCLUDES", "IS_NULL", "NOT_NULL"].includes(c.modifier)) {
         throw new Error(`invalid modifier ${c.modifier}`);
       }

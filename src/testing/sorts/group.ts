@@ -6,7 +6,6 @@
  */
 import type { SortSpec } from "../find-filter";
 import type { GroupRecord, Store } from "../store";
-import { memo } from "./common";
 import { naturalKey } from "./natural";
 
 /** The containing group a group filter names, for `sub_group_order`. */
@@ -34,16 +33,16 @@ export function groupSortSpec(store: Store, containerId: number | null = null): 
       rating: (g) => g.rating100,
       tag_count: (g) => g.tagIds.length,
       scenes_count: (g) => store.referrerCount("sceneGroups", g.id),
-      o_counter: memo((g) => scenes(g).reduce((n, id) => n + (store.get("scenes", id)?.oHistory.length ?? 0), 0)),
+      o_counter: (g) => scenes(g).reduce((n, id) => n + (store.get("scenes", id)?.oHistory.length ?? 0), 0),
       // groups_relations.order_index: the position in the container's sub-group list.
-      sub_group_order: memo((g) => {
+      sub_group_order: (g) => {
         const containers = containerId !== null ? [containerId] : [...store.referrers("groupSubGroups", g.id)];
         for (const id of containers) {
           const index = store.get("groups", id)?.subGroups.findIndex((s) => s.groupId === g.id) ?? -1;
           if (index >= 0) return index;
         }
         return null;
-      }),
+      },
     },
   };
 }

@@ -5,7 +5,7 @@
 import { performerOCount, performerPlayCount } from "../filter/specs/performer-relations";
 import type { SortSpec } from "../find-filter";
 import type { PerformerRecord, Store } from "../store";
-import { memo, scenesDuration } from "./common";
+import { scenesDuration } from "./common";
 import { naturalKey, newest, textOrNull } from "./natural";
 
 /** The sort spec for findPerformers over a store. */
@@ -33,11 +33,11 @@ export function performerSortSpec(store: Store): SortSpec<PerformerRecord> {
       scenes_count: (p) => store.referrerCount("scenePerformers", p.id),
       images_count: (p) => store.referrerCount("imagePerformers", p.id),
       galleries_count: (p) => store.referrerCount("galleryPerformers", p.id),
-      o_counter: memo((p) => performerOCount(p, store)),
-      play_count: memo((p) => performerPlayCount(p, store)),
-      last_played_at: memo((p) => newest(sceneTimes(p, "playHistory"))),
-      last_o_at: memo((p) => newest(sceneTimes(p, "oHistory"))),
-      scenes_duration: memo((p) => scenesDuration(store, scenes(p))),
+      o_counter: (p) => performerOCount(p, store),
+      play_count: (p) => performerPlayCount(p, store),
+      last_played_at: (p) => newest(sceneTimes(p, "playHistory")),
+      last_o_at: (p) => newest(sceneTimes(p, "oHistory")),
+      scenes_duration: (p) => scenesDuration(store, scenes(p)),
     },
   };
 }

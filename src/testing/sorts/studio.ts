@@ -4,7 +4,7 @@
  */
 import type { SortSpec } from "../find-filter";
 import type { Store, StudioRecord } from "../store";
-import { memo, scenesDuration } from "./common";
+import { scenesDuration } from "./common";
 import { naturalKey } from "./natural";
 
 /** The sort spec for findStudios over a store. */
@@ -24,7 +24,7 @@ export function studioSortSpec(store: Store): SortSpec<StudioRecord> {
       scenes_count: (s) => store.referrerCount("sceneStudio", s.id),
       images_count: (s) => store.referrerCount("imageStudio", s.id),
       galleries_count: (s) => store.referrerCount("galleryStudio", s.id),
-      scenes_duration: memo((s) => scenesDuration(store, store.referrers("sceneStudio", s.id))),
+      scenes_duration: (s) => scenesDuration(store, store.referrers("sceneStudio", s.id)),
     },
   };
 }

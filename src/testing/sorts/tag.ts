@@ -5,7 +5,7 @@
  */
 import type { SortSpec } from "../find-filter";
 import type { Store, TagRecord } from "../store";
-import { memo, scenesDuration } from "./common";
+import { scenesDuration } from "./common";
 import { naturalKey } from "./natural";
 
 /** The sort spec for findTags over a store. */
@@ -28,15 +28,15 @@ export function tagSortSpec(store: Store): SortSpec<TagRecord> {
       groups_count: count("groupTags"),
       movies_count: count("groupTags"),
       // Rows of scene_markers_tags plus markers with the tag as primary: a marker with both counts twice.
-      scene_markers_count: memo((t) => {
+      scene_markers_count: (t) => {
         let n = 0;
         for (const id of store.referrers("markerTags", t.id)) {
           const m = store.get("markers", id);
           if (m) n += (m.primaryTagId === t.id ? 1 : 0) + (m.tagIds.includes(t.id) ? 1 : 0);
         }
         return n;
-      }),
-      scenes_duration: memo((t) => scenesDuration(store, store.referrers("sceneTags", t.id))),
+      },
+      scenes_duration: (t) => scenesDuration(store, store.referrers("sceneTags", t.id)),
     },
   };
 }

@@ -59,10 +59,12 @@ export const performerStudios: CustomField<PerformerRecord, never> = {
       union(expandHierarchy(v, c.depth, (id) => env.children("studios", id), (id) => env.store.has("studios", id)).values());
     const wanted = values.length > 0 ? expand(values) : null;
     const excluded = excludes.length > 0 ? expand(excludes) : null;
-    const has = (p: PerformerRecord, set: ReadonlySet<number>) => mediaStudios(p, env).some((kind) => kind.some((s) => s !== null && set.has(s)));
     return performerTest((p) => {
-      if (wanted && has(p, wanted) !== (c.modifier === "INCLUDES")) return false;
-      return !(excluded && has(p, excluded));
+      // Read once per performer: both the wanted and the excluded check walk the same media.
+      const studios = mediaStudios(p, env);
+      const has = (set: ReadonlySet<number>) => studios.some((kind) => kind.some((s) => s !== null && set.has(s)));
+      if (wanted && has(wanted) !== (c.modifier === "INCLUDES")) return false;
+      return !(excluded && has(excluded));
     });
   },
 };

@@ -6,6 +6,7 @@
  */
 import { compileSceneSearch } from "../../q-search";
 import type { FileRecord, SceneRecord } from "../../store";
+import { newest } from "../../sorts/natural";
 import { ageAt } from "../age";
 import { fullDate } from "../kinds";
 import type { CustomField, EntitySpec, FieldDef, Test } from "../types";
@@ -16,12 +17,6 @@ type SceneTest = Test<SceneRecord, FileRecord>;
 
 function sceneTest(test: (scene: SceneRecord) => boolean | null): SceneTest {
   return { test: (s) => test(s), perRow: false };
-}
-
-function newest(times: readonly string[]): string | null {
-  let max: string | null = null;
-  for (const t of times) if (max === null || t > max) max = t;
-  return max;
 }
 
 /** `is_missing`: Stash's named cases (pkg/sqlite/scene_filter.go isMissingCriterionHandler), else "column IS NULL OR TRIM(column) = ''" on the scenes table. */

@@ -90,7 +90,6 @@ export function convertInput(type: InputTypeName | string, value: unknown, argum
   const input = checkObject(value, argument);
   const facts = factsOf(type);
   const aliases = aliasesFor(facts);
-  const readOnly = new Set([...READ_ONLY, ...(options.readOnly ?? [])]);
   const out: Record<string, unknown> = {};
   const unknown: string[] = [];
   for (const [key, v] of Object.entries(input)) {
@@ -99,7 +98,7 @@ export function convertInput(type: InputTypeName | string, value: unknown, argum
     if (refusal) throw new StashValidationError(`${argument}.${key}`, refusal);
     const raw = facts[key] && isCurrent(facts[key]!) ? key : aliases.get(key);
     if (raw === undefined) {
-      if (readOnly.has(key) || READ_ONLY_PATTERN.test(key)) continue;
+      if (READ_ONLY.has(key) || READ_ONLY_PATTERN.test(key) || options.readOnly?.includes(key)) continue;
       unknown.push(key);
       continue;
     }

@@ -7,6 +7,9 @@ import { StashError, StashValidationError } from "../core/errors";
 import { checkFindFilter, throwIfAborted } from "../core/find-filter";
 import { CriterionModifier, SortDirectionEnum, type FindFilterType } from "../../generated/graphql";
 import { checkInteger, checkObject } from "../core/validate";
+import type { CallOptions, StashCoreApi } from "../core/client";
+import { serverVersion } from "../core/server-version";
+import { checkSortForServer, type SortEntity } from "../core/sorts";
 
 /** One page as the walker needs it: the total still matching and the items in order. */
 export interface WalkPage<T> {
@@ -57,6 +60,34 @@ export function checkWalkFilter(
   return { filter: checked, perPage: size };
 }
 
+/** An iterator's `fragment` argument: `slim` (the default) or `full`. */
+export function checkFragment(value: unknown): "slim" | "full" {
+  const fragment = value ?? "slim";
+  if (fragment !== "slim" && fragment !== "full") throw new StashValidationError("fragment", `must be "slim" or "full", got ${JSON.stringify(fragment)}`);
+  return fragment;
+}
+
+/**
+ * `fetchPage`, but the first page waits for the connected server's release (the cached
+ * probe) and refuses a sort it lacks; later pages go straight through.
+ */
+export function checkSortOnFirstPage<T, F>(
+  fetchPage: FetchWalkPage<T, F>,
+  core: StashCoreApi,
+  options: CallOptions,
+  sort: string | null | undefined,
+  entity: SortEntity,
+): FetchWalkPage<T, F> {
+  let checked = false;
+  return async (find, entityFilter) => {
+    if (!checked) {
+      checkSortForServer(sort, "filter.sort", entity, await serverVersion(core, options));
+      checked = true;
+    }
+    return fetchPage(find, entityFilter);
+  };
+}
+
 /**
  * Yields every item, one request per page. Sorted by id (the default), it
  * walks with an id cursor — each request asks for ids beyond the last one
@@ -68,20 +99,12 @@ export function walkEntities<T extends { readonly id: string }, F extends object
   options: WalkOptions<F>,
 ): AsyncIterableIterator<T> {
   const byId = options.filter.sort === undefined || options.filter.sort === "id";
-  const pages = !byId
+  // Each walker checks the signal before every item too, so an abort inside a page stops the loop at once.
+  return !byId
     ? walkByPage(fetchPage, options)
     : options.idCursor === false
       ? walkByPageInIdOrder(fetchPage, options)
       : walkById(fetchPage, options);
-  return stopOnAbort(pages, options.signal, options.operation);
-}
-
-/** Checks the signal before every item too, so an abort inside a page stops the loop at once. */
-async function* stopOnAbort<T>(items: AsyncIterable<T>, signal: AbortSignal | undefined, operation: string) {
-  for await (const item of items) {
-    throwIfAborted(signal, operation);
-    yield item;
-  }
 }
 
 async function* walkById<T extends { readonly id: string }, F extends object>(fetchPage: FetchWalkPage<T, F>, o: WalkOptions<F>) {
@@ -106,6 +129,7 @@ async function* walkById<T extends { readonly id: string }, F extends object>(fe
         });
       }
       cursor = id;
+      throwIfAborted(o.signal, o.operation);
       yield item;
     }
     // `count` is what remains past the cursor, so a full last page ends the walk without an empty request.
@@ -128,6 +152,7 @@ async function* walkByPageInIdOrder<T extends { readonly id: string }, F extends
       const id = Number(item.id);
       if (last !== undefined && (descending ? id >= last : id <= last)) continue;
       last = id;
+      throwIfAborted(o.signal, o.operation);
       yield item;
     }
     if (result.items.length < o.perPage || page * o.perPage >= result.count) return;
@@ -142,6 +167,7 @@ async function* walkByPage<T, F extends object>(fetchPage: FetchWalkPage<T, F>, 
     for (const item of result.items) {
       if (seen >= result.count) return;
       seen++;
+      throwIfAborted(o.signal, o.operation);
       yield item;
     }
     if (result.items.length < o.perPage || seen >= result.count) return;

@@ -13,7 +13,7 @@ import { serverVersion } from "../core/server-version";
 import { checkSortForServer, knownSorts } from "../core/sorts";
 import { checkBoolean, checkId, checkIds, checkKnownKeys, checkObject, type ID } from "../core/validate";
 import { convertInput, datesOf } from "./input";
-import { checkWalkFilter, walkEntities } from "./iterate";
+import { checkFragment, checkSortOnFirstPage, checkWalkFilter, walkEntities } from "./iterate";
 import type { EntitySpec, InputOperation } from "./spec";
 import type { CreatableNamespace, DestroyOptions, EntityTypes, FindManyResult } from "./types";
 
@@ -45,7 +45,6 @@ export function createEntityNamespace<T extends EntityTypes>(core: StashCoreApi,
     } else {
       const filter = mergeQuery(checkFindFilter(input["filter"], "filter", { sorts }), input["q"]);
       const entityFilter = checkFilterTree(input[spec.filterKey], spec.filterKey);
-      if (entityFilter != null) checkObject(entityFilter, spec.filterKey);
       checkSortForServer(filter?.sort, "filter.sort", spec.sorts, await serverVersion(core, options));
       variables = { ...(filter ? { filter } : {}), ...(entityFilter ? { [spec.filterKey]: entityFilter } : {}) };
     }
@@ -58,20 +57,14 @@ export function createEntityNamespace<T extends EntityTypes>(core: StashCoreApi,
     checkKnownKeys(input, ["filter", "perPage", "fragment", spec.filterKey], "args");
     const { filter, perPage } = checkWalkFilter(input["filter"], input["perPage"], sorts);
     const entityFilter = checkFilterTree(input[spec.filterKey], spec.filterKey) as object | undefined;
-    const fragment = input["fragment"] ?? "slim";
-    if (fragment !== "slim" && fragment !== "full") throw new StashValidationError("fragment", `must be "slim" or "full", got ${JSON.stringify(fragment)}`);
+    const fragment = checkFragment(input["fragment"]);
     const document = fragment === "slim" && spec.findMany.slim ? spec.findMany.slim : spec.findMany.document;
-    let serverChecked = false;
     const fetchPage = async (find: object, ef: object | undefined) => {
-      if (!serverChecked) {
-        checkSortForServer(filter.sort, "filter.sort", spec.sorts, await serverVersion(core, options));
-        serverChecked = true;
-      }
       const page = (await core.request(document, { filter: find, ...(ef ? { [spec.filterKey]: ef } : {}) }, options))[spec.findMany.field];
       return { count: page.count as number, items: page[spec.findMany.list] as { id: string }[] };
     };
     const walk = { filter, entityFilter: entityFilter ?? undefined, perPage, idCursor: spec.idCursor === true, operation: `${spec.name}.iterate`, signal: options.signal };
-    return walkEntities(fetchPage, walk);
+    return walkEntities(checkSortOnFirstPage(fetchPage, core, options, filter.sort, spec.sorts), walk);
   };
 
   const send = async (op: InputOperation, input: Record<string, unknown>, argument: string, options?: CallOptions) => {

@@ -13,8 +13,8 @@ import {
   type JobStatusUpdateType,
 } from "../../generated/graphql";
 import { subscribe } from "../core/subscribe";
-import type { ID } from "../core/validate";
-import { checkJobId, waitForJob, type Job, type WaitForJobOptions } from "./wait";
+import { checkId, type ID } from "../core/validate";
+import { waitForJob, type Job, type WaitForJobOptions } from "./wait";
 
 /** One `jobsSubscribe` event: a job was added, changed, or left the queue (with its final status). */
 export interface JobUpdate {
@@ -29,13 +29,13 @@ export async function listJobs(core: StashCoreApi, options?: CallOptions): Promi
 
 /** A queued, running or recently ended job; `null` when Stash knows none with this id. */
 export async function findJob(core: StashCoreApi, id: ID, options?: CallOptions): Promise<Job | null> {
-  const jobId = checkJobId(id);
+  const jobId = checkId(id);
   return (await core.request(FindJobDocument, { input: { id: jobId } }, options)).findJob;
 }
 
 /** Asks Stash to stop a job (a queued one is cancelled at once; a running one stops at its next check). */
 export async function stopJob(core: StashCoreApi, id: ID, options?: CallOptions): Promise<boolean> {
-  const jobId = checkJobId(id);
+  const jobId = checkId(id);
   return (await core.request(StopJobDocument, { job_id: jobId }, options)).stopJob;
 }
 

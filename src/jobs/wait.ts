@@ -41,11 +41,6 @@ export function jobEnded(job: Pick<Job, "status">): boolean {
   return ENDED.has(job.status);
 }
 
-/** The job id Stash expects: a non-negative integer, as a string. */
-export function checkJobId(id: unknown, argument = "id"): string {
-  return checkId(id, argument);
-}
-
 /**
  * Waits until the job ends. Resolves with the FINISHED job; rejects with
  * `StashJobError` when it ends FAILED or CANCELLED, and with a `StashError`
@@ -55,7 +50,7 @@ export function waitForJob(core: StashCoreApi, id: ID, options: WaitForJobOption
   let jobId: string;
   let pollMs: number;
   try {
-    jobId = checkJobId(id);
+    jobId = checkId(id);
     if (options.timeoutMs !== undefined) checkNonNegative(options.timeoutMs, "timeoutMs");
     pollMs = options.pollIntervalMs === undefined ? DEFAULT_POLL_MS : checkNonNegative(options.pollIntervalMs, "pollIntervalMs");
   } catch (error) {

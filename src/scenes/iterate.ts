@@ -3,7 +3,6 @@
  * page in memory.
  */
 import type { CallOptions, StashCoreApi } from "../core/client";
-import { StashValidationError } from "../core/errors";
 import { checkFilterTree } from "../core/find-filter";
 import {
   FindScenesDocument,
@@ -14,9 +13,8 @@ import {
   type SlimSceneDataFragment,
 } from "../../generated/graphql";
 import { checkKnownKeys, checkObject } from "../core/validate";
-import { checkWalkFilter, walkEntities, type WalkPage } from "../entities/iterate";
-import { checkSortForServer, knownSorts, newestSorts } from "../core/sorts";
-import { serverVersion } from "../core/server-version";
+import { checkFragment, checkSortOnFirstPage, checkWalkFilter, walkEntities, type WalkPage } from "../entities/iterate";
+import { knownSorts, newestSorts } from "../core/sorts";
 
 /** Sort names the newest known Stash release accepts for scenes (`random_<seed>` too); older servers are checked against their own list. */
 export const SCENE_SORTS: readonly string[] = /* @__PURE__ */ newestSorts("scenes");
@@ -54,16 +52,8 @@ export function iterateScenes<F extends "slim" | "full" = "slim">(
   checkKnownKeys(input, ["filter", "sceneFilter", "perPage", "fragment"], "args");
   const { filter, perPage } = checkWalkFilter(args.filter, args.perPage, knownSorts("scenes"));
   const sceneFilter = checkFilterTree(args.sceneFilter, "sceneFilter");
-  const fragment = args.fragment ?? "slim";
-  if (fragment !== "slim" && fragment !== "full") {
-    throw new StashValidationError("fragment", `must be "slim" or "full", got ${JSON.stringify(fragment)}`);
-  }
-  let serverChecked = false;
+  const fragment = checkFragment(args.fragment);
   const fetchPage = async (find: FindFilterType, sf: SceneFilterType | undefined): Promise<WalkPage<{ id: string }>> => {
-    if (!serverChecked) {
-      checkSortForServer(filter.sort, "filter.sort", "scenes", await serverVersion(core, options));
-      serverChecked = true;
-    }
     const variables = { filter: find, ...(sf ? { scene_filter: sf } : {}) };
     const page =
       fragment === "full"
@@ -72,5 +62,5 @@ export function iterateScenes<F extends "slim" | "full" = "slim">(
     return { count: page.count, items: page.scenes };
   };
   const walk = { filter, entityFilter: sceneFilter ?? undefined, perPage, operation: "iterateScenes", signal: options.signal };
-  return walkEntities(fetchPage, walk) as AsyncIterableIterator<IteratedScene<F>>;
+  return walkEntities(checkSortOnFirstPage(fetchPage, core, options, filter.sort, "scenes"), walk) as AsyncIterableIterator<IteratedScene<F>>;
 }

@@ -97,6 +97,11 @@ export async function gqlData<D = any>(target: Target, query: string, variables?
   return res.body.data;
 }
 
+/** The first GraphQL error message of a request, or undefined when it succeeded, for tests of Stash's error texts. */
+export async function gqlError(target: Target, query: string, variables: Record<string, unknown> = {}): Promise<string | undefined> {
+  return (await gql(target, query, variables)).body.errors?.[0]?.message;
+}
+
 /**
  * Starts a stand-in before the tests of the calling file and closes it after.
  * Use the returned getter inside tests: `const stash = withStandIn(); ... stash()`.

@@ -5,8 +5,9 @@
  */
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
-import { StashClient, StashValidationError } from "../src/index";
+import { StashClient } from "../src/index";
 import { startStandIn, type StandIn, type StandInPlugin } from "../src/testing/index";
+import { expectInvalid } from "./helpers/expect-invalid";
 
 const script = (name: string) => fileURLToPath(new URL(`./fixtures/plugins/${name}`, import.meta.url));
 
@@ -124,16 +125,11 @@ describe("plugins.settings and plugins.configure", () => {
   });
 
   it("refuses bad input before any request", async () => {
-    const refused = async (call: () => Promise<unknown>, argument: string) => {
-      const err = await call().catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(StashValidationError);
-      expect((err as StashValidationError).argument).toBe(argument);
-    };
-    await refused(() => stash.plugins.configure("", { a: 1 }), "pluginId");
-    await refused(() => stash.plugins.configure("tasker", [1] as never), "settings");
-    await refused(() => stash.plugins.settings("  "), "pluginId");
-    await refused(() => stash.plugins.run("tasker", ""), "taskName");
-    await refused(() => stash.plugins.runOperation("tasker", "args" as never), "args");
+    await expectInvalid(standIn, () => stash.plugins.configure("", { a: 1 }), "pluginId");
+    await expectInvalid(standIn, () => stash.plugins.configure("tasker", [1] as never), "settings");
+    await expectInvalid(standIn, () => stash.plugins.settings("  "), "pluginId");
+    await expectInvalid(standIn, () => stash.plugins.run("tasker", ""), "taskName");
+    await expectInvalid(standIn, () => stash.plugins.runOperation("tasker", "args" as never), "args");
     expect(standIn.requests).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
  * that depend on the server's release run after the capability probe, before the request.
  */
 import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildSchema, isEnumType, isInputObjectType } from "graphql";
 import { enumValues, inputFactReleases, inputFields, type MemberFacts } from "../generated/input-fields";
 import { sortReleases, sortsByRelease } from "../generated/sorts";
@@ -12,12 +12,12 @@ import { checkInputForServer, fieldNames } from "../src/core/input-fields";
 import { NEWEST_SERVER, releaseFor, type ServerVersion } from "../src/core/server-version";
 import { knownSorts, sortsFor } from "../src/core/sorts";
 import { findScenes } from "../src/scenes/scenes";
-import { MARKER_SORTS, SCENE_SORTS, StashClient, StashCore, StashValidationError, parseStashVersion } from "../src/index";
-import { startStandIn, type StandIn } from "../src/testing";
+import { MARKER_SORTS, SCENE_SORTS, StashCore, StashValidationError, parseStashVersion } from "../src/index";
 import { parseSortOptions } from "../scripts/derive-sorts";
 import { projectPaths } from "../scripts/lib/paths";
 import { readReleaseSnapshots } from "../scripts/lib/schema-files";
 import { readSortsData } from "../scripts/lib/sorts";
+import { standInPerTest } from "./helpers/standin";
 
 const paths = projectPaths();
 const server = (version: string): ServerVersion => ({ version, semver: parseStashVersion(version) });
@@ -110,15 +110,10 @@ describe("the release that stands for a server", () => {
 });
 
 describe("sort names against the connected server", () => {
-  let stash: StandIn | undefined;
-  afterEach(async () => {
-    await stash?.close();
-    stash = undefined;
-  });
+  const start = standInPerTest({ retry: false });
 
   it("a v0.28.1 server: a v0.30-only sort is refused after the probe, before the request", async () => {
-    stash = await startStandIn({ version: "v0.28.1" });
-    const client = new StashClient({ url: stash.url, retry: false });
+    const { standIn: stash, stash: client } = await start({ version: "v0.28.1" });
     const err = await client.findScenes({ filter: { sort: "studio" } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StashValidationError);
     expect((err as StashValidationError).argument).toBe("filter.sort");
@@ -132,9 +127,8 @@ describe("sort names against the connected server", () => {
   });
 
   it("a v0.30.1 server accepts it; a name no release knows is refused before any request", async () => {
-    stash = await startStandIn({ version: "v0.30.1" });
+    const { standIn: stash, stash: client } = await start({ version: "v0.30.1" });
     await stash.seed({ studios: ["Beta", "Alpha"], scenes: [{ title: "one", studio: "Beta" }, { title: "two", studio: "Alpha" }] });
-    const client = new StashClient({ url: stash.url, retry: false });
     const err = await client.findScenes({ filter: { sort: "titel" } }).catch((e: unknown) => e);
     expect((err as StashValidationError).argument).toBe("filter.sort");
     expect(stash.requests).toBe(0);
@@ -145,8 +139,7 @@ describe("sort names against the connected server", () => {
   });
 
   it("a dev build, and a bare StashCore that does not probe, use the newest lists", async () => {
-    stash = await startStandIn({ version: "v0.30.1", reportedVersion: "v0.30.1-25-g0123abc" });
-    const client = new StashClient({ url: stash.url, retry: false });
+    const { standIn: stash, stash: client } = await start({ version: "v0.30.1", reportedVersion: "v0.30.1-25-g0123abc" });
     await expect(client.findScenes({ filter: { sort: "studio" } })).resolves.toMatchObject({ count: 0 });
     const core = new StashCore({ url: stash.url, retry: false });
     stash.resetStats();

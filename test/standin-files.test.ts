@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SeedResult } from "../src/testing/index";
-import { gql, gqlData, withStandIn } from "./helpers/standin";
+import { gqlData, gqlError, withStandIn } from "./helpers/standin";
 
 const stash = withStandIn();
 let seeded: SeedResult;
@@ -21,9 +21,7 @@ beforeAll(async () => {
   });
 });
 
-async function errorOf(query: string, variables: Record<string, unknown> = {}): Promise<string | undefined> {
-  return (await gql(stash(), query, variables)).body.errors?.[0]?.message;
-}
+const errorOf = (query: string, variables?: Record<string, unknown>) => gqlError(stash(), query, variables);
 
 const FILE = `query($id: ID, $path: String) { findFile(id: $id, path: $path) {
   __typename id path basename size fingerprints { type value } parent_folder { path parent_folder { path } } zip_file { id }

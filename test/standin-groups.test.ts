@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateLibrary } from "../src/testing/index";
-import { gql, gqlData, withStandIn } from "./helpers/standin";
+import { gql, gqlData, gqlError, withStandIn } from "./helpers/standin";
 
 const stash = withStandIn();
 
@@ -19,10 +19,7 @@ async function subGroupNames(id: string): Promise<string[]> {
   return data.findGroup.sub_groups.map((s: { group: { name: string } }) => s.group.name);
 }
 
-async function errorOf(query: string, variables: Record<string, unknown>): Promise<string | undefined> {
-  const res = await gql(stash(), query, variables);
-  return res.body.errors?.[0]?.message;
-}
+const errorOf = (query: string, variables: Record<string, unknown>) => gqlError(stash(), query, variables);
 
 describe("stand-in groups", () => {
   it("creates a group with every field and reads it back, relations and descriptions included", async () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { blankGallery } from "../src/testing/records/gallery";
 import { blankImage } from "../src/testing/records/image";
-import { gql, gqlData, withStandIn } from "./helpers/standin";
+import { gqlData, gqlError, withStandIn } from "./helpers/standin";
 
 const stash = withStandIn();
 
@@ -22,9 +22,7 @@ async function performer(name: string, extra: Record<string, unknown> = {}): Pro
   return (await gqlData(stash(), CREATE, { input: { name, ...extra } })).performerCreate;
 }
 
-async function error(query: string, variables: Record<string, unknown>): Promise<string | undefined> {
-  return (await gql(stash(), query, variables)).body.errors?.[0]?.message;
-}
+const error = (query: string, variables: Record<string, unknown>) => gqlError(stash(), query, variables);
 
 async function tagId(name: string): Promise<string> {
   return (await gqlData(stash(), `mutation($n: String!) { tagCreate(input: { name: $n }) { id } }`, { n: name })).tagCreate.id;

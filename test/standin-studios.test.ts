@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { blankGallery } from "../src/testing/records/gallery";
 import { blankGroup } from "../src/testing/records/group";
 import { blankImage } from "../src/testing/records/image";
-import { gql, gqlData, withStandIn } from "./helpers/standin";
+import { gqlData, gqlError, withStandIn } from "./helpers/standin";
 
 const stash = withStandIn();
 
@@ -22,9 +22,7 @@ async function studio(name: string, extra: Record<string, unknown> = {}): Promis
   return (await gqlData(stash(), CREATE, { input: { name, ...extra } })).studioCreate;
 }
 
-async function error(query: string, variables: Record<string, unknown>): Promise<string | undefined> {
-  return (await gql(stash(), query, variables)).body.errors?.[0]?.message;
-}
+const error = (query: string, variables: Record<string, unknown>) => gqlError(stash(), query, variables);
 
 async function tagId(name: string): Promise<string> {
   return (await gqlData(stash(), `mutation($n: String!) { tagCreate(input: { name: $n }) { id } }`, { n: name })).tagCreate.id;

@@ -8,7 +8,7 @@ import { generateLibrary } from "../src/testing/index";
 import { blankGallery } from "../src/testing/records/gallery";
 import { blankGroup } from "../src/testing/records/group";
 import { blankImage } from "../src/testing/records/image";
-import { gql, gqlData, withStandIn } from "./helpers/standin";
+import { gqlData, gqlError, withStandIn } from "./helpers/standin";
 
 const stash = withStandIn();
 
@@ -24,10 +24,7 @@ async function tag(name: string, extra: Record<string, unknown> = {}): Promise<a
   return (await gqlData(stash(), CREATE, { input: { name, ...extra } })).tagCreate;
 }
 
-async function error(query: string, variables: Record<string, unknown>): Promise<string | undefined> {
-  const res = await gql(stash(), query, variables);
-  return res.body.errors?.[0]?.message;
-}
+const error = (query: string, variables: Record<string, unknown>) => gqlError(stash(), query, variables);
 
 describe("stand-in tags", () => {
   it("stores every TagCreateInput field and answers it", async () => {

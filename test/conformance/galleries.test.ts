@@ -7,6 +7,7 @@ import { criterion, type FilterCase } from "./cases";
 import { buildGalleryLibrary, GALLERY_FOLDER, GALLERY_TITLES, GALLERY_URLS, type GalleryLibrary } from "./galleries-fixture";
 import { expectRejected, find } from "./find";
 import { conformanceCase, openConformance, probe } from "./harness";
+import { int, multi, str } from "./criterion-values";
 
 const c = await openConformance();
 /** Galleries can be created and filtered at all. */
@@ -17,9 +18,6 @@ const galleries = (l: GalleryLibrary) => l.galleries;
 /** Every gallery the fixture built (the folder gallery GP only when the fixture could make it). */
 const all = (l: GalleryLibrary) => l.galleries.all();
 const but = (...drop: string[]) => (l: GalleryLibrary) => all(l).filter((g) => !drop.includes(g));
-const str = (modifier: string, value = "") => ({ value, modifier });
-const int = (modifier: string, value: number) => ({ value, modifier });
-const multi = (modifier: string, value: string[] = [], depth?: number) => (depth === undefined ? { modifier, value } : { modifier, value, depth });
 const q = (label: string) => ({ q: GALLERY_TITLES[label]! });
 const titleIs = (label: string) => ({ title: str("EQUALS", GALLERY_TITLES[label]) });
 type Case = FilterCase<GalleryLibrary>;

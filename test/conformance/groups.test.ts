@@ -8,6 +8,7 @@ import { create } from "./fixture-builder";
 import { expectRejected, findIds } from "./find";
 import { conformanceCase, openConformance, probe } from "./harness";
 import { buildGroupLibrary, GROUP_NAMES, GROUP_URLS, type GroupLibrary } from "./groups-fixture";
+import { int, multi, str } from "./criterion-values";
 
 const c = await openConformance();
 /** The group filter engine answers at all (a refusal fails the file). */
@@ -17,9 +18,6 @@ const L = () => lib;
 const groups = (l: GroupLibrary) => l.groups;
 const ALL = Object.keys(GROUP_NAMES);
 const but = (...drop: string[]) => ALL.filter((g) => !drop.includes(g));
-const str = (modifier: string, value = "") => ({ value, modifier });
-const int = (modifier: string, value: number) => ({ value, modifier });
-const multi = (modifier: string, value: string[] = [], depth?: number) => (depth === undefined ? { modifier, value } : { modifier, value, depth });
 const q = (label: string) => ({ q: GROUP_NAMES[label]! });
 const SUB = ["group.sub_groups"];
 type Case = FilterCase<GroupLibrary>;

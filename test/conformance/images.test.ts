@@ -7,6 +7,7 @@ import { criterion, type FilterCase } from "./cases";
 import { expectRejected, find, findIds } from "./find";
 import { conformanceCase, openConformance, probe } from "./harness";
 import { buildImageLibrary, IMAGE_PATHS, IMAGE_TITLES, IMAGE_URLS, type ImageLibrary } from "./images-fixture";
+import { int, multi, str } from "./criterion-values";
 
 const c = await openConformance();
 /** Images can be filtered at all (they are seeded by the fixture in beforeAll; every case also needs "image"). */
@@ -16,9 +17,6 @@ const L = () => lib;
 const images = (l: ImageLibrary) => l.images;
 const ALL = Object.keys(IMAGE_TITLES);
 const but = (...drop: string[]) => ALL.filter((i) => !drop.includes(i));
-const str = (modifier: string, value = "") => ({ value, modifier });
-const int = (modifier: string, value: number) => ({ value, modifier });
-const multi = (modifier: string, value: string[] = [], depth?: number) => (depth === undefined ? { modifier, value } : { modifier, value, depth });
 const q = (label: string) => ({ q: IMAGE_TITLES[label]! });
 const pathIs = (label: string) => ({ path: str("EQUALS", IMAGE_PATHS[label]) });
 const I = ["image"];

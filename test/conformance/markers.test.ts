@@ -7,6 +7,7 @@ import { criterion, type FilterCase } from "./cases";
 import { find } from "./find";
 import { conformanceCase, openConformance } from "./harness";
 import { buildMarkerLibrary, MARKER_SCENES, type MarkerLibrary } from "./markers-fixture";
+import { multi } from "./criterion-values";
 
 const c = await openConformance();
 let lib: MarkerLibrary;
@@ -18,7 +19,6 @@ beforeAll(async () => {
 });
 
 type Case = FilterCase<MarkerLibrary>;
-const multi = (modifier: string, value: string[] = []) => ({ modifier, value });
 const TAG_FIELDS = "primary_tag { id } tags { id } scene { id tags { id } }";
 const ids = (list: { id: string }[]) => list.map((t) => t.id);
 /** Primary and secondary tags of a marker, as the Go test's testTags sees them. */

@@ -8,6 +8,7 @@ import { create } from "./fixture-builder";
 import { expectRejected, findIds } from "./find";
 import { conformanceCase, openConformance, probe } from "./harness";
 import { buildPerformerLibrary, PERFORMER_FIELDS, PERFORMER_NAMES, type PerformerLibrary } from "./performers-fixture";
+import { float, int, multi, str } from "./criterion-values";
 
 const c = await openConformance();
 /** The performer filter engine answers at all (a refusal fails the file). */
@@ -17,10 +18,6 @@ const L = () => lib;
 const performers = (l: PerformerLibrary) => l.performers;
 const ALL = Object.keys(PERFORMER_NAMES);
 const but = (...drop: string[]) => ALL.filter((p) => !drop.includes(p));
-const str = (modifier: string, value = "") => ({ value, modifier });
-const int = (modifier: string, value: number) => ({ value, modifier });
-const float = (modifier: string, value: number, value2?: number) => ({ value, value2, modifier });
-const multi = (modifier: string, value: string[] = []) => ({ modifier, value });
 const nameIs = (label: string) => ({ name: str("EQUALS", PERFORMER_NAMES[label]) });
 const eth = (label: "PA" | "PB") => ({ ethnicity: str("EQUALS", PERFORMER_FIELDS[label].ethnicity) });
 const custom = (field: string, modifier: string, value: unknown[] = []) => ({ custom_fields: [{ field, modifier, value }] });

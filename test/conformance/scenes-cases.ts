@@ -4,6 +4,7 @@
  */
 import type { FilterCase } from "./cases";
 import { SCENE_PATHS, SCENE_STASH_ID, SCENE_TITLES, type SceneLibrary } from "./scenes-fixture";
+import { int, multi, str } from "./criterion-values";
 
 type Case = FilterCase<SceneLibrary>;
 
@@ -12,8 +13,6 @@ export const ALL_SCENES = Object.keys(SCENE_TITLES);
 const but = (...drop: string[]) => ALL_SCENES.filter((s) => !drop.includes(s));
 const RES = ["R0", "R540", "R721", "R1079"];
 const qs = (label: string) => ({ q: SCENE_TITLES[label]! });
-const str = (modifier: string, value = "") => ({ value, modifier });
-const int = (modifier: string, value: number) => ({ value, modifier });
 const S1_URL = "https://example.org/scene_0001_URL";
 
 /** Strings, search, combinators (TestSceneQueryQ … TestSceneIllegalQuery). */
@@ -121,7 +120,6 @@ export const NUMBER_CASES: readonly Case[] = [
   { title: "performer_count LESS_THAN (TestSceneQueryPerformerCount)", filter: () => ({ performer_count: int("LESS_THAN", 1) }), exactly: ["S6", ...RES] },
 ];
 
-const multi = (modifier: string, value: string[] = [], depth?: number) => (depth === undefined ? { modifier, value } : { modifier, value, depth });
 
 /** Relations (TestSceneQueryPerformers … TestSceneQueryMovies). */
 export const RELATION_CASES: readonly Case[] = [

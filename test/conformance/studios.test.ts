@@ -8,6 +8,7 @@ import { create } from "./fixture-builder";
 import { findIds } from "./find";
 import { conformanceCase, openConformance, probe } from "./harness";
 import { buildStudioLibrary, STUDIO_NAMES, STUDIO_URLS, type StudioLibrary } from "./studios-fixture";
+import { int, multi, str } from "./criterion-values";
 
 const c = await openConformance();
 /** The studio filter engine answers at all (a refusal fails the file). */
@@ -17,9 +18,6 @@ const L = () => lib;
 const studios = (l: StudioLibrary) => l.studios;
 const ALL = Object.keys(STUDIO_NAMES);
 const but = (...drop: string[]) => ALL.filter((s) => !drop.includes(s));
-const str = (modifier: string, value = "") => ({ value, modifier });
-const int = (modifier: string, value: number) => ({ value, modifier });
-const multi = (modifier: string, value: string[] = []) => ({ modifier, value });
 const q = (label: string) => ({ q: STUDIO_NAMES[label]! });
 const nameIs = (label: string) => ({ name: str("EQUALS", STUDIO_NAMES[label]) });
 type Case = FilterCase<StudioLibrary>;

@@ -8,6 +8,7 @@ import { create } from "./fixture-builder";
 import { expectRejected, findIds } from "./find";
 import { conformanceCase, openConformance, probe } from "./harness";
 import { buildTagLibrary, TAG_NAMES, TAG_STASH_ID, type TagLibrary } from "./tags-fixture";
+import { int, multi, str } from "./criterion-values";
 
 const c = await openConformance();
 /** The tag filter engine answers at all (a refusal fails the file). */
@@ -17,9 +18,6 @@ const L = () => lib;
 const tags = (l: TagLibrary) => l.tags;
 const ALL = Object.keys(TAG_NAMES);
 const but = (...drop: string[]) => ALL.filter((t) => !drop.includes(t));
-const str = (modifier: string, value = "") => ({ value, modifier });
-const int = (modifier: string, value: number) => ({ value, modifier });
-const multi = (modifier: string, value: string[] = [], depth?: number) => (depth === undefined ? { modifier, value } : { modifier, value, depth });
 const q = (label: string) => ({ q: TAG_NAMES[label]! });
 type Case = FilterCase<TagLibrary>;
 
